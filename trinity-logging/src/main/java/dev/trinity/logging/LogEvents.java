@@ -1,0 +1,86 @@
+package dev.trinity.logging;
+
+/**
+ * The names of Trinity's structured log events and the keys they carry. Each event is logged as the
+ * SLF4J message with its keys as SLF4J 2 key-value pairs, so log backends can index them.
+ */
+public final class LogEvents {
+  private LogEvents() {}
+
+  /** An attempt was sent to a provider. */
+  public static final String LLM_REQUEST_SENT = "llm_request_sent";
+
+  /** A request completed, from a provider or a cache tier. */
+  public static final String LLM_REQUEST_COMPLETED = "llm_request_completed";
+
+  /** A request failed for good. */
+  public static final String LLM_REQUEST_FAILED = "llm_request_failed";
+
+  /** An attempt failed and another was scheduled. */
+  public static final String RETRY_SCHEDULED = "retry_scheduled";
+
+  /** A circuit breaker changed state. */
+  public static final String CIRCUIT_STATE_CHANGED = "circuit_state_changed";
+
+  /** A cache tier failed and was skipped. */
+  public static final String CACHE_TIER_UNAVAILABLE = "cache_tier_unavailable";
+
+  /** A model's answer failed validation. */
+  public static final String CONTENT_VALIDATION_FAILED = "content_validation_failed";
+
+  /** Content was generated. */
+  public static final String CONTENT_GENERATED = "content_generated";
+
+  /** Keys carried by the events above. */
+  public static final class Keys {
+    private Keys() {}
+
+    /** The MDC key of the correlation id. */
+    public static final String CORRELATION_ID = "correlation_id";
+
+    /** Milliseconds from submission to completion. */
+    public static final String DURATION_MS = "duration_ms";
+
+    /** Whether a cache tier served the answer. */
+    public static final String CACHE_HIT = "cache_hit";
+
+    /** The cache tier that served the answer. */
+    public static final String CACHE_TIER = "cache_tier";
+
+    /** The provider's name. */
+    public static final String PROVIDER = "provider";
+
+    /** The model's name. */
+    public static final String MODEL = "model";
+
+    /** The attempt number, from 1. */
+    public static final String ATTEMPT = "attempt";
+
+    /** Prompt tokens reported by the provider. */
+    public static final String PROMPT_TOKENS = "prompt_tokens";
+
+    /** Completion tokens reported by the provider. */
+    public static final String COMPLETION_TOKENS = "completion_tokens";
+
+    /** Milliseconds until the next attempt. */
+    public static final String DELAY_MS = "delay_ms";
+
+    /** The failure's exception type. */
+    public static final String ERROR_TYPE = "error_type";
+
+    /** The failure's message. */
+    public static final String ERROR = "error";
+
+    /** The HTTP status, when there was one. */
+    public static final String STATUS = "status";
+
+    /** Whether a retry could help. */
+    public static final String RETRYABLE = "retryable";
+
+    /** The state a breaker left. */
+    public static final String FROM = "from";
+
+    /** The state a breaker entered. */
+    public static final String TO = "to";
+  }
+}

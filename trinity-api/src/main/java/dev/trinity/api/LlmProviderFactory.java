@@ -1,5 +1,8 @@
 package dev.trinity.api;
 
+import java.net.URI;
+import java.util.Optional;
+
 /**
  * Creates {@link LlmProvider}s; found with {@link java.util.ServiceLoader} and chosen by {@link
  * #name()} ({@code llm.provider} in configuration).
@@ -14,6 +17,24 @@ public interface LlmProviderFactory {
    * @return the name
    */
   String name();
+
+  /**
+   * Where this provider's server usually listens, used when {@code llm.base_url} is not set.
+   *
+   * @return the default base URL, or empty when the host must always configure one
+   */
+  default Optional<URI> defaultBaseUrl() {
+    return Optional.empty();
+  }
+
+  /**
+   * The model used when {@code llm.model} is not set.
+   *
+   * @return the default model, or empty when the host must always configure one
+   */
+  default Optional<String> defaultModel() {
+    return Optional.empty();
+  }
 
   /**
    * Creates a provider.

@@ -1,0 +1,337 @@
+package dev.trinity.core;
+
+import dev.trinity.api.AsyncLlmClient;
+import dev.trinity.api.ConfigurationException;
+import dev.trinity.api.LlmClient;
+import dev.trinity.api.LlmProvider;
+import dev.trinity.api.LlmProviderFactory;
+import dev.trinity.api.ProviderConfig;
+import dev.trinity.core.internal.config.ConfigLoader;
+import dev.trinity.core.internal.http.DefaultProviderContext;
+import dev.trinity.core.internal.http.JdkHttpTransport;
+import dev.trinity.core.internal.pipeline.Interceptor;
+import dev.trinity.core.internal.pipeline.LlmPipeline;
+import dev.trinity.core.internal.pipeline.RetryInterceptor;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entry point: owns the shared resources (HTTP client, scheduler, provider) and hands out the
+ * blocking and non-blocking clients of one request pipeline.
+ *
+ * <pre>{@code
+ * try (Trinity trinity = Trinity.fromEnvironment()) {
+ *   LlmResponse r = trinity.llm().generate("Write a one-line bio for a Rust developer");
+ *   System.out.println(r.text());
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Create one per application and close it on shutdown; closing refuses new requests
+ * and releases the threads Trinity created (never those the host supplied).
+ */
+public final class Trinity implements AutoCloseable {
+  private final TrinityConfig config;
+  private final LlmProvider provider;
+  private final LlmPipeline pipeline;
+  private final List<AutoCloseable> owned;
+
+  private Trinity(Builder b) {
+    this.config = b.config;
+    List<AutoCloseable> resources = new ArrayList<>();
+    Clock clock = b.clock;
+    Scheduler scheduler = b.scheduler;
+    if (scheduler == null) {
+      ScheduledThreadPoolExecutor timer =
+          new ScheduledThreadPoolExecutor(1, daemonThreads("trinity-scheduler"));
+      timer.setRemoveOnCancelPolicy(true);
+      resources.add(timer::shutdownNow);
+      scheduler = Scheduler.of(timer);
+    }
+    LlmProvider p = b.provider;
+    if (p == null) {
+      ExecutorService http = Executors.newCachedThreadPool(daemonThreads("trinity-http"));
+      resources.add(http::shutdownNow);
+      HttpClient client = JdkHttpTransport.newClient(config.llm().connectTimeout(), http);
+      JdkHttpTransport transport =
+          new JdkHttpTransport(
+              client, clock, config.llm().maxResponseBytes(), config.llm().http2Cleartext());
+      p = createProvider(config.llm(), b.factories, new DefaultProviderContext(transport, clock));
+      resources.add(0, p);
+    }
+    this.provider = p;
+    List<Interceptor> stages = new ArrayList<>();
+    stages.add(new RetryInterceptor(config.retry(), b.random));
+    this.pipeline = new LlmPipeline(provider, config.llm(), stages, clock, scheduler);
+    this.owned = List.copyOf(resources);
+  }
+
+  /**
+   * A builder starting from the defaults (Ollama on localhost).
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Creates an instance from defaults, a YAML file and the environment, in that order of precedence
+   * (the environment wins).
+   *
+   * @param yaml the YAML file
+   * @return a new instance
+   * @throws ConfigurationException when the file is missing or a key or value is wrong
+   */
+  public static Trinity fromConfig(Path yaml) {
+    return builder().config(ConfigLoader.load(yaml, System.getenv())).build();
+  }
+
+  /**
+   * Creates an instance from defaults and environment variables ({@code LLM_PROVIDER}, {@code
+   * LLM_API_URL}, {@code LLM_MODEL}, {@code LLM_API_KEY}, …).
+   *
+   * @return a new instance
+   * @throws ConfigurationException when a variable's value is wrong
+   */
+  public static Trinity fromEnvironment() {
+    return builder().config(ConfigLoader.load(null, System.getenv())).build();
+  }
+
+  /**
+   * Loads configuration the way {@link #fromConfig(Path)} does, without creating an instance.
+   *
+   * @param yaml the YAML file, or null for defaults and environment only
+   * @param env the environment variables to apply
+   * @return the configuration
+   * @throws ConfigurationException when the file is missing or a key or value is wrong
+   */
+  public static TrinityConfig loadConfig(@Nullable Path yaml, Map<String, String> env) {
+    return ConfigLoader.load(yaml, env);
+  }
+
+  /**
+   * The blocking client.
+   *
+   * @return the client; shares this instance's pipeline
+   */
+  public LlmClient llm() {
+    return pipeline.sync();
+  }
+
+  /**
+   * The non-blocking client.
+   *
+   * @return the client; shares this instance's pipeline
+   */
+  public AsyncLlmClient llmAsync() {
+    return pipeline;
+  }
+
+  /**
+   * The configuration in force.
+   *
+   * @return the configuration
+   */
+  public TrinityConfig config() {
+    return config;
+  }
+
+  /**
+   * The provider requests go to.
+   *
+   * @return the provider
+   */
+  public LlmProvider provider() {
+    return provider;
+  }
+
+  /** Refuses new requests and releases the resources this instance created. Idempotent. */
+  @Override
+  public void close() {
+    pipeline.close();
+    for (AutoCloseable r : owned) {
+      try {
+        r.close();
+      } catch (Exception ignored) {
+        // closing is best effort; nothing useful can be done with the failure
+      }
+    }
+  }
+
+  private static LlmProvider createProvider(
+      LlmConfig llm, Map<String, LlmProviderFactory> registered, DefaultProviderContext context) {
+    Map<String, LlmProviderFactory> all = new LinkedHashMap<>();
+    for (LlmProviderFactory f : ServiceLoader.load(LlmProviderFactory.class, classLoader())) {
+      all.putIfAbsent(f.name(), f);
+    }
+    all.putAll(registered);
+    LlmProviderFactory factory = all.get(llm.provider());
+    if (factory == null) {
+      throw new ConfigurationException(
+          "llm.provider", "unknown provider '" + llm.provider() + "'; available: " + all.keySet());
+    }
+    URI baseUrl =
+        llm.baseUrl()
+            .or(factory::defaultBaseUrl)
+            .orElseThrow(
+                () ->
+                    new ConfigurationException(
+                        "llm.base_url", "provider '" + llm.provider() + "' needs a base URL"));
+    String model =
+        llm.model()
+            .or(factory::defaultModel)
+            .orElseThrow(
+                () ->
+                    new ConfigurationException(
+                        "llm.model", "provider '" + llm.provider() + "' needs a model name"));
+    ProviderConfig.Builder pc = ProviderConfig.builder(llm.provider(), baseUrl, model);
+    llm.apiKey().ifPresent(pc::apiKey);
+    llm.temperature().ifPresent(pc::temperature);
+    llm.options().forEach(pc::option);
+    return factory.create(pc.build(), context);
+  }
+
+  private static ClassLoader classLoader() {
+    ClassLoader cl = Thread.currentThread().getContextClassLoader();
+    return cl != null ? cl : Trinity.class.getClassLoader();
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Builds a {@link Trinity}. Not thread-safe; build once. */
+  public static final class Builder {
+    private TrinityConfig config = TrinityConfig.ofDefaults();
+    private Clock clock = Clock.systemUTC();
+    private @Nullable Scheduler scheduler;
+    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    private @Nullable LlmProvider provider;
+    private final Map<String, LlmProviderFactory> factories = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /**
+     * Sets the whole configuration.
+     *
+     * @param config the configuration
+     * @return this builder
+     */
+    public Builder config(TrinityConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /**
+     * Replaces the {@code llm:} section.
+     *
+     * @param llm the model server settings
+     * @return this builder
+     */
+    public Builder llm(LlmConfig llm) {
+      this.config = config.toBuilder().llm(llm).build();
+      return this;
+    }
+
+    /**
+     * Replaces the {@code retry:} section.
+     *
+     * @param retry the retry policy
+     * @return this builder
+     */
+    public Builder retry(dev.trinity.core.resilience.RetryConfig retry) {
+      this.config = config.toBuilder().retry(retry).build();
+      return this;
+    }
+
+    /**
+     * Sets the clock (a fake one in tests). Defaults to the UTC system clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the scheduler for back-off and deadlines (a virtual-time one in tests). Defaults to one
+     * daemon thread that Trinity owns.
+     *
+     * @param scheduler the scheduler; the host keeps ownership
+     * @return this builder
+     */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /**
+     * Sets the source of jitter (fixed in tests). Defaults to {@link ThreadLocalRandom}.
+     *
+     * @param random uniform numbers in [0, 1)
+     * @return this builder
+     */
+    public Builder random(DoubleSupplier random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /**
+     * Registers a provider factory, in addition to those found with {@link ServiceLoader}; it wins
+     * over a discovered factory of the same name.
+     *
+     * @param factory the factory
+     * @return this builder
+     */
+    public Builder registerProvider(LlmProviderFactory factory) {
+      Objects.requireNonNull(factory, "factory");
+      factories.put(factory.name(), factory);
+      return this;
+    }
+
+    /**
+     * Uses a provider instance the host made, instead of creating one from {@code llm.provider}.
+     * The host keeps ownership: {@link Trinity#close()} does not close it.
+     *
+     * @param provider the provider
+     * @return this builder
+     */
+    public Builder provider(LlmProvider provider) {
+      this.provider = Objects.requireNonNull(provider, "provider");
+      return this;
+    }
+
+    /**
+     * Builds the instance.
+     *
+     * @return a new instance
+     * @throws ConfigurationException when the provider is unknown or rejects the configuration
+     */
+    public Trinity build() {
+      return new Trinity(this);
+    }
+  }
+}

@@ -1,0 +1,212 @@
+package dev.trinity.core.internal.pipeline;
+
+import dev.trinity.api.AsyncLlmClient;
+import dev.trinity.api.LlmClient;
+import dev.trinity.api.LlmProvider;
+import dev.trinity.api.LlmRequest;
+import dev.trinity.api.LlmResponse;
+import dev.trinity.api.ProviderException;
+import dev.trinity.api.RequestTimeoutException;
+import dev.trinity.api.TrinityException;
+import dev.trinity.core.LlmConfig;
+import dev.trinity.core.Scheduler;
+import dev.trinity.logging.CorrelationContext;
+import dev.trinity.logging.LogEvents;
+import dev.trinity.logging.LogEvents.Keys;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one request pipeline: applies defaults, fixes the correlation id and the deadline, runs the
+ * stages, and reports the outcome. The blocking client waits on it; there is no second code path.
+ */
+public final class LlmPipeline implements AsyncLlmClient {
+  private static final Logger log = LoggerFactory.getLogger(LlmPipeline.class);
+
+  private final LlmProvider provider;
+  private final LlmConfig config;
+  private final List<Interceptor> interceptors;
+  private final Clock clock;
+  private final Scheduler scheduler;
+  private final LlmClient sync = new BlockingLlmClient(this);
+  private volatile boolean closed;
+
+  /**
+   * Creates a pipeline.
+   *
+   * @param provider the provider the last stage calls
+   * @param config the defaults to apply
+   * @param stages the stages before the provider, outermost first
+   * @param clock the clock
+   * @param scheduler the scheduler for deadlines and back-off
+   */
+  public LlmPipeline(
+      LlmProvider provider,
+      LlmConfig config,
+      List<Interceptor> stages,
+      Clock clock,
+      Scheduler scheduler) {
+    this.provider = provider;
+    this.config = config;
+    List<Interceptor> all = new ArrayList<>(stages);
+    all.add(new ProviderInterceptor(provider));
+    this.interceptors = List.copyOf(all);
+    this.clock = clock;
+    this.scheduler = scheduler;
+  }
+
+  @Override
+  public CompletableFuture<LlmResponse> generate(LlmRequest request) {
+    Objects.requireNonNull(request, "request");
+    if (closed) {
+      return CompletableFuture.failedFuture(
+          new TrinityException("this Trinity instance is closed", null, false));
+    }
+    String correlationId = correlationId(request);
+    LlmRequest effective = withDefaults(request, correlationId);
+    String model = effective.model().orElse(provider.defaultModel());
+    Duration timeout = effective.timeout().orElse(config.timeout());
+    CallContext ctx =
+        new CallContext(correlationId, provider.name(), model, clock, scheduler, timeout);
+    CompletableFuture<LlmResponse> result = new CompletableFuture<>();
+    Scheduler.Cancellable deadline =
+        scheduler.schedule(
+            () -> {
+              RequestTimeoutException e =
+                  new RequestTimeoutException(
+                      provider.name(),
+                      "deadline of " + timeout.toMillis() + " ms passed",
+                      timeout,
+                      true,
+                      null);
+              e.withAttempts(Math.max(1, ctx.attempts()));
+              if (result.completeExceptionally(e)) {
+                ctx.cancel();
+                logFailed(ctx, e);
+              }
+            },
+            timeout);
+    CompletableFuture<LlmResponse> inner;
+    try {
+      inner = new Chain(interceptors, 0, effective, ctx).proceed(effective);
+    } catch (RuntimeException e) {
+      inner = CompletableFuture.failedFuture(e);
+    }
+    inner.whenComplete(
+        (response, failure) -> {
+          deadline.cancel();
+          if (failure == null) {
+            LlmResponse out =
+                response.toBuilder()
+                    .attempts(ctx.attempts())
+                    .latency(nonNegative(ctx.elapsed()))
+                    .correlationId(correlationId)
+                    .build();
+            if (result.complete(out)) {
+              logCompleted(ctx, out);
+            }
+          } else {
+            RuntimeException error = Failures.normalize(failure, provider.name());
+            if (result.completeExceptionally(error) && error instanceof TrinityException te) {
+              logFailed(ctx, te);
+            }
+          }
+        });
+    result.whenComplete(
+        (response, failure) -> {
+          if (failure instanceof CancellationException) {
+            deadline.cancel();
+            ctx.cancel();
+          }
+        });
+    return result;
+  }
+
+  @Override
+  public LlmClient sync() {
+    return sync;
+  }
+
+  /** The provider the pipeline ends in. */
+  public LlmProvider provider() {
+    return provider;
+  }
+
+  /** Refuses new requests from now on; requests in flight finish. */
+  public void close() {
+    closed = true;
+  }
+
+  private LlmRequest withDefaults(LlmRequest request, String correlationId) {
+    LlmRequest.Builder b = request.toBuilder().correlationId(correlationId);
+    if (request.model().isEmpty()) {
+      b.model(provider.defaultModel());
+    }
+    if (request.temperature().isEmpty() && config.temperature().isPresent()) {
+      b.temperature(config.temperature().get());
+    }
+    return b.build();
+  }
+
+  private static String correlationId(LlmRequest request) {
+    if (request.correlationId().isPresent()) {
+      return request.correlationId().get();
+    }
+    String fromMdc = CorrelationContext.current();
+    if (fromMdc != null && !fromMdc.isBlank()) {
+      try {
+        LlmRequest.builder().correlationId(fromMdc); // validates
+        return fromMdc;
+      } catch (IllegalArgumentException unusable) {
+        return CorrelationContext.newId();
+      }
+    }
+    return CorrelationContext.newId();
+  }
+
+  private static Duration nonNegative(Duration d) {
+    return d.isNegative() ? Duration.ZERO : d;
+  }
+
+  private static void logCompleted(CallContext ctx, LlmResponse r) {
+    try (CorrelationContext scope = ctx.scope()) {
+      log.atInfo()
+          .setMessage(LogEvents.LLM_REQUEST_COMPLETED)
+          .addKeyValue(Keys.DURATION_MS, r.latency().toMillis())
+          .addKeyValue(Keys.CACHE_HIT, r.cached())
+          .addKeyValue(Keys.CACHE_TIER, r.cacheTier().orElse(null))
+          .addKeyValue(Keys.PROVIDER, r.provider())
+          .addKeyValue(Keys.MODEL, r.model())
+          .addKeyValue(Keys.ATTEMPT, r.attempts())
+          .addKeyValue(Keys.PROMPT_TOKENS, r.usage().promptTokens())
+          .addKeyValue(Keys.COMPLETION_TOKENS, r.usage().completionTokens())
+          .log();
+      if (log.isDebugEnabled()) {
+        log.atDebug().setMessage("llm_response").addKeyValue("text", r.text()).log();
+      }
+    }
+  }
+
+  private static void logFailed(CallContext ctx, TrinityException e) {
+    try (CorrelationContext scope = ctx.scope()) {
+      log.atError()
+          .setMessage(LogEvents.LLM_REQUEST_FAILED)
+          .addKeyValue(Keys.DURATION_MS, nonNegative(ctx.elapsed()).toMillis())
+          .addKeyValue(Keys.PROVIDER, ctx.provider())
+          .addKeyValue(Keys.MODEL, ctx.model())
+          .addKeyValue(Keys.ATTEMPT, e.attempts())
+          .addKeyValue(Keys.ERROR_TYPE, e.getClass().getSimpleName())
+          .addKeyValue(Keys.STATUS, e instanceof ProviderException pe ? pe.statusCode() : 0)
+          .addKeyValue(Keys.RETRYABLE, e.isRetryable())
+          .addKeyValue(Keys.ERROR, e.getMessage())
+          .log();
+    }
+  }
+}

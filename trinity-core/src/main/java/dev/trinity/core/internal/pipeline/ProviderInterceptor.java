@@ -1,0 +1,73 @@
+package dev.trinity.core.internal.pipeline;
+
+import dev.trinity.api.LlmProvider;
+import dev.trinity.api.LlmRequest;
+import dev.trinity.api.LlmResponse;
+import dev.trinity.api.RequestTimeoutException;
+import dev.trinity.logging.CorrelationContext;
+import dev.trinity.logging.LogEvents;
+import dev.trinity.logging.LogEvents.Keys;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last stage: one exchange with the provider, bounded by the time left before the call's
+ * deadline and aborted when the call is cancelled.
+ */
+public final class ProviderInterceptor implements Interceptor {
+  private static final Logger log = LoggerFactory.getLogger(ProviderInterceptor.class);
+
+  private final LlmProvider provider;
+
+  /**
+   * Creates the stage.
+   *
+   * @param provider the provider to call
+   */
+  public ProviderInterceptor(LlmProvider provider) {
+    this.provider = provider;
+  }
+
+  @Override
+  public CompletableFuture<LlmResponse> intercept(Chain chain) {
+    CallContext ctx = chain.context();
+    Duration left = ctx.timeLeft();
+    if (left.isZero() || left.isNegative()) {
+      return CompletableFuture.failedFuture(
+          new RequestTimeoutException(
+              ctx.provider(),
+              "deadline of " + ctx.timeout().toMillis() + " ms passed before the call was sent",
+              ctx.timeout(),
+              true,
+              null));
+    }
+    int attempt = ctx.nextAttempt();
+    LlmRequest request = chain.request().toBuilder().timeout(left).build();
+    try (CorrelationContext scope = ctx.scope()) {
+      log.atInfo()
+          .setMessage(LogEvents.LLM_REQUEST_SENT)
+          .addKeyValue(Keys.PROVIDER, ctx.provider())
+          .addKeyValue(Keys.MODEL, ctx.model())
+          .addKeyValue(Keys.ATTEMPT, attempt)
+          .addKeyValue("timeout_ms", left.toMillis())
+          .log();
+      if (log.isDebugEnabled()) {
+        log.atDebug()
+            .setMessage("llm_prompt")
+            .addKeyValue("system", request.systemPrompt().orElse(""))
+            .addKeyValue("messages", request.messages().stream().map(m -> m.content()).toList())
+            .log();
+      }
+    }
+    CompletableFuture<LlmResponse> exchange;
+    try {
+      exchange = provider.generate(request);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    ctx.track(exchange);
+    return exchange;
+  }
+}

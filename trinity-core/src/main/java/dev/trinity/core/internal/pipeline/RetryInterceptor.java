@@ -1,0 +1,147 @@
+package dev.trinity.core.internal.pipeline;
+
+import dev.trinity.api.LlmResponse;
+import dev.trinity.api.ProviderException;
+import dev.trinity.api.RequestTimeoutException;
+import dev.trinity.api.TrinityException;
+import dev.trinity.core.resilience.RetryConfig;
+import dev.trinity.logging.CorrelationContext;
+import dev.trinity.logging.LogEvents;
+import dev.trinity.logging.LogEvents.Keys;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retries retryable failures with capped exponential back-off and jitter, honours {@code
+ * Retry-After}, and never schedules an attempt past the call's deadline. The only retry layer in
+ * Trinity.
+ *
+ * <p>Retried: failures whose {@link TrinityException#isRetryable()} is true (408, 409, 429, 5xx,
+ * I/O errors, exchange timeouts). Never retried: other 4xx, malformed answers, invalid input.
+ */
+public final class RetryInterceptor implements Interceptor {
+  private static final Logger log = LoggerFactory.getLogger(RetryInterceptor.class);
+
+  private final RetryConfig config;
+  private final DoubleSupplier random;
+
+  /**
+   * Creates the stage.
+   *
+   * @param config the retry policy
+   * @param random uniform numbers in [0, 1) for jitter
+   */
+  public RetryInterceptor(RetryConfig config, DoubleSupplier random) {
+    this.config = config;
+    this.random = random;
+  }
+
+  @Override
+  public CompletableFuture<LlmResponse> intercept(Chain chain) {
+    CompletableFuture<LlmResponse> result = new CompletableFuture<>();
+    attempt(chain, 1, new ArrayList<>(), result);
+    return result;
+  }
+
+  private void attempt(
+      Chain chain, int attempt, List<Throwable> earlier, CompletableFuture<LlmResponse> result) {
+    CallContext ctx = chain.context();
+    if (ctx.isCancelled() || result.isDone()) {
+      return;
+    }
+    CompletableFuture<LlmResponse> call;
+    try {
+      call = chain.proceed(chain.request());
+    } catch (RuntimeException e) {
+      call = CompletableFuture.failedFuture(e);
+    }
+    call.whenComplete(
+        (response, failure) -> {
+          if (failure == null) {
+            result.complete(response);
+            return;
+          }
+          RuntimeException error = Failures.normalize(failure, ctx.provider());
+          if (error instanceof CancellationException || ctx.isCancelled()) {
+            result.completeExceptionally(error);
+            return;
+          }
+          TrinityException te = (TrinityException) error;
+          if (!shouldRetry(te) || attempt >= config.maxAttempts()) {
+            result.completeExceptionally(giveUp(te, attempt, earlier));
+            return;
+          }
+          Duration delay = delayAfter(te, attempt);
+          Duration left = ctx.timeLeft();
+          if (delay.compareTo(left) >= 0) {
+            RequestTimeoutException timeout =
+                new RequestTimeoutException(
+                    ctx.provider(),
+                    "deadline of "
+                        + ctx.timeout().toMillis()
+                        + " ms would pass before attempt "
+                        + (attempt + 1)
+                        + " (back-off "
+                        + delay.toMillis()
+                        + " ms, "
+                        + Math.max(0, left.toMillis())
+                        + " ms left); last failure: "
+                        + te.getMessage(),
+                    ctx.timeout(),
+                    true,
+                    te);
+            result.completeExceptionally(giveUp(timeout, attempt, earlier));
+            return;
+          }
+          earlier.add(te);
+          try (CorrelationContext scope = ctx.scope()) {
+            log.atWarn()
+                .setMessage(LogEvents.RETRY_SCHEDULED)
+                .addKeyValue(Keys.PROVIDER, ctx.provider())
+                .addKeyValue(Keys.MODEL, ctx.model())
+                .addKeyValue(Keys.ATTEMPT, attempt)
+                .addKeyValue(Keys.DELAY_MS, delay.toMillis())
+                .addKeyValue(Keys.ERROR_TYPE, te.getClass().getSimpleName())
+                .addKeyValue(Keys.STATUS, status(te))
+                .log();
+          }
+          ctx.track(
+              ctx.scheduler().schedule(() -> attempt(chain, attempt + 1, earlier, result), delay));
+        });
+  }
+
+  private static boolean shouldRetry(TrinityException e) {
+    if (e instanceof RequestTimeoutException rte && rte.isDeadlineExceeded()) {
+      return false;
+    }
+    return e.isRetryable();
+  }
+
+  private Duration delayAfter(TrinityException e, int attempt) {
+    if (e instanceof ProviderException pe && pe.retryAfter().isPresent()) {
+      return pe.retryAfter().get();
+    }
+    double r = random.getAsDouble();
+    return config.backoff(attempt, r >= 1.0 ? Math.nextDown(1.0) : Math.max(0.0, r));
+  }
+
+  private static TrinityException giveUp(
+      TrinityException last, int attempts, List<Throwable> earlier) {
+    for (Throwable t : earlier) {
+      if (t != last) {
+        last.addSuppressed(t);
+      }
+    }
+    return last.withAttempts(attempts);
+  }
+
+  private static int status(TrinityException e) {
+    return e instanceof ProviderException pe ? pe.statusCode() : 0;
+  }
+}

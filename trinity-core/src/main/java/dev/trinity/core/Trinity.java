@@ -71,7 +71,12 @@ public final class Trinity implements AutoCloseable {
       JdkHttpTransport transport =
           new JdkHttpTransport(
               client, clock, config.llm().maxResponseBytes(), config.llm().http2Cleartext());
-      p = createProvider(config.llm(), b.factories, new DefaultProviderContext(transport, clock));
+      try {
+        p = createProvider(config.llm(), b.factories, new DefaultProviderContext(transport, clock));
+      } catch (RuntimeException e) {
+        closeAll(resources);
+        throw e;
+      }
       resources.add(0, p);
     }
     this.provider = p;
@@ -165,7 +170,11 @@ public final class Trinity implements AutoCloseable {
   @Override
   public void close() {
     pipeline.close();
-    for (AutoCloseable r : owned) {
+    closeAll(owned);
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (AutoCloseable r : resources) {
       try {
         r.close();
       } catch (Exception ignored) {

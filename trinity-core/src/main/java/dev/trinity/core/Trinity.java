@@ -9,6 +9,7 @@ import dev.trinity.api.ProviderConfig;
 import dev.trinity.core.internal.config.ConfigLoader;
 import dev.trinity.core.internal.http.DefaultProviderContext;
 import dev.trinity.core.internal.http.JdkHttpTransport;
+import dev.trinity.core.internal.pipeline.CoalescingInterceptor;
 import dev.trinity.core.internal.pipeline.Interceptor;
 import dev.trinity.core.internal.pipeline.LlmPipeline;
 import dev.trinity.core.internal.pipeline.RetryInterceptor;
@@ -81,6 +82,7 @@ public final class Trinity implements AutoCloseable {
     }
     this.provider = p;
     List<Interceptor> stages = new ArrayList<>();
+    stages.add(new CoalescingInterceptor());
     stages.add(new RetryInterceptor(config.retry(), b.random));
     this.pipeline = new LlmPipeline(provider, config.llm(), stages, clock, scheduler);
     this.owned = List.copyOf(resources);

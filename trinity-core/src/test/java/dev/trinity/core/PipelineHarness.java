@@ -88,17 +88,25 @@ final class PipelineHarness implements AutoCloseable {
   }
 
   void awaitRequests(int n) {
-    await().atMost(Duration.ofSeconds(10)).until(() -> server.getRequestCount() >= n);
+    waiting().until(() -> server.getRequestCount() >= n);
   }
 
   /** Waits until a task other than the deadline is pending (a retry back-off). */
   Duration awaitRetryScheduled() {
-    await().atMost(Duration.ofSeconds(10)).until(() -> time.pendingCount() >= 2);
+    waiting().until(() -> time.pendingCount() >= 2);
     return time.nextDelay().orElseThrow();
   }
 
+  /** Awaitility polling fast and from the start (its default first poll comes after 100 ms). */
+  static org.awaitility.core.ConditionFactory waiting() {
+    return await()
+        .atMost(Duration.ofSeconds(10))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(2));
+  }
+
   static Throwable failureOf(CompletableFuture<?> f) {
-    await().atMost(Duration.ofSeconds(10)).until(f::isDone);
+    waiting().until(f::isDone);
     try {
       f.join();
     } catch (java.util.concurrent.CompletionException e) {
@@ -110,7 +118,7 @@ final class PipelineHarness implements AutoCloseable {
   }
 
   static LlmResponse resultOf(CompletableFuture<LlmResponse> f) {
-    await().atMost(Duration.ofSeconds(10)).until(f::isDone);
+    waiting().until(f::isDone);
     return f.join();
   }
 

@@ -5,9 +5,11 @@ import dev.trinity.logging.CorrelationContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,10 +25,10 @@ public final class CallContext {
   private final Instant start;
   private final Duration timeout;
   private final Instant deadline;
-  private final AtomicInteger attempts = new AtomicInteger();
-  private final AtomicReference<@Nullable Future<?>> inFlight = new AtomicReference<>();
-  private final AtomicReference<Scheduler.@Nullable Cancellable> timer = new AtomicReference<>();
-  private volatile boolean cancelled;
+  private final AtomicInteger attempts;
+  private final Supplier<String> requestKey;
+  private final List<Runnable> onCancel = new ArrayList<>();
+  private boolean cancelled;
 
   CallContext(
       String correlationId,
@@ -34,7 +36,8 @@ public final class CallContext {
       String model,
       Clock clock,
       Scheduler scheduler,
-      Duration timeout) {
+      Duration timeout,
+      Supplier<String> requestKey) {
     this.correlationId = correlationId;
     this.provider = provider;
     this.model = model;
@@ -43,6 +46,34 @@ public final class CallContext {
     this.start = clock.instant();
     this.timeout = timeout;
     this.deadline = start.plus(timeout);
+    this.attempts = new AtomicInteger();
+    this.requestKey = memoize(requestKey);
+  }
+
+  private CallContext(CallContext parent) {
+    this.correlationId = parent.correlationId;
+    this.provider = parent.provider;
+    this.model = parent.model;
+    this.clock = parent.clock;
+    this.scheduler = parent.scheduler;
+    this.start = parent.start;
+    this.timeout = parent.timeout;
+    this.deadline = parent.deadline;
+    this.attempts = parent.attempts;
+    this.requestKey = parent.requestKey;
+  }
+
+  /**
+   * A context for work shared by several calls (a coalesced flight): same id, deadline, attempt
+   * counter and key, but its own cancellation, so that one caller cancelling does not abort it.
+   */
+  public CallContext fork() {
+    return new CallContext(this);
+  }
+
+  /** The request's cache key: SHA-256 hex of everything that changes the answer. */
+  public String requestKey() {
+    return requestKey.get();
   }
 
   /** The correlation id of this call's log lines. */
@@ -101,36 +132,60 @@ public final class CallContext {
   }
 
   /** Whether the caller cancelled or the deadline passed. */
-  public boolean isCancelled() {
+  public synchronized boolean isCancelled() {
     return cancelled;
   }
 
   /** Records the exchange in flight, so that cancelling the call aborts it. */
   public void track(Future<?> exchange) {
-    inFlight.set(exchange);
-    if (cancelled) {
-      exchange.cancel(true);
-    }
+    onCancel(() -> exchange.cancel(true));
   }
 
   /** Records a pending timer (a retry back-off), so that cancelling the call drops it. */
   public void track(Scheduler.Cancellable pending) {
-    timer.set(pending);
-    if (cancelled) {
-      pending.cancel();
+    onCancel(pending::cancel);
+  }
+
+  /** Runs an action when the call is cancelled; at once if it already is. */
+  public void onCancel(Runnable action) {
+    synchronized (this) {
+      if (!cancelled) {
+        onCancel.add(action);
+        return;
+      }
     }
+    action.run();
   }
 
   /** Cancels the call: the exchange in flight is aborted and no timer fires. Idempotent. */
   public void cancel() {
-    cancelled = true;
-    Future<?> f = inFlight.getAndSet(null);
-    if (f != null) {
-      f.cancel(true);
+    List<Runnable> actions;
+    synchronized (this) {
+      if (cancelled) {
+        return;
+      }
+      cancelled = true;
+      actions = new ArrayList<>(onCancel);
+      onCancel.clear();
     }
-    Scheduler.Cancellable t = timer.getAndSet(null);
-    if (t != null) {
-      t.cancel();
+    for (Runnable a : actions) {
+      a.run();
     }
+  }
+
+  private static Supplier<String> memoize(Supplier<String> s) {
+    return new Supplier<>() {
+      private volatile @Nullable String value;
+
+      @Override
+      public String get() {
+        String v = value;
+        if (v == null) {
+          v = s.get();
+          value = v;
+        }
+        return v;
+      }
+    };
   }
 }

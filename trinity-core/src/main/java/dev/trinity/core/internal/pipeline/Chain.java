@@ -36,6 +36,17 @@ public final class Chain {
    * @return the next stage's answer
    */
   public CompletableFuture<LlmResponse> proceed(LlmRequest request) {
+    return proceed(request, context);
+  }
+
+  /**
+   * Hands a request to the next stage under another context (a {@link CallContext#fork()}).
+   *
+   * @param request the request to pass on
+   * @param context the context the rest of the pipeline runs under
+   * @return the next stage's answer
+   */
+  public CompletableFuture<LlmResponse> proceed(LlmRequest request, CallContext context) {
     if (index >= interceptors.size()) {
       throw new IllegalStateException("the last stage must not call proceed()");
     }

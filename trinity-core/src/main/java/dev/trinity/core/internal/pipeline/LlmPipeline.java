@@ -10,6 +10,7 @@ import dev.trinity.api.RequestTimeoutException;
 import dev.trinity.api.TrinityException;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.Scheduler;
+import dev.trinity.core.internal.cache.RequestKeys;
 import dev.trinity.logging.CorrelationContext;
 import dev.trinity.logging.LogEvents;
 import dev.trinity.logging.LogEvents.Keys;
@@ -74,7 +75,14 @@ public final class LlmPipeline implements AsyncLlmClient {
     String model = effective.model().orElse(provider.defaultModel());
     Duration timeout = effective.timeout().orElse(config.timeout());
     CallContext ctx =
-        new CallContext(correlationId, provider.name(), model, clock, scheduler, timeout);
+        new CallContext(
+            correlationId,
+            provider.name(),
+            model,
+            clock,
+            scheduler,
+            timeout,
+            () -> RequestKeys.of(provider.name(), provider.endpoint(), effective));
     CompletableFuture<LlmResponse> result = new CompletableFuture<>();
     Scheduler.Cancellable deadline =
         scheduler.schedule(
@@ -105,7 +113,6 @@ public final class LlmPipeline implements AsyncLlmClient {
           if (failure == null) {
             LlmResponse out =
                 response.toBuilder()
-                    .attempts(ctx.attempts())
                     .latency(nonNegative(ctx.elapsed()))
                     .correlationId(correlationId)
                     .build();

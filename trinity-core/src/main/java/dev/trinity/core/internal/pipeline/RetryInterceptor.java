@@ -64,7 +64,7 @@ public final class RetryInterceptor implements Interceptor {
     call.whenComplete(
         (response, failure) -> {
           if (failure == null) {
-            result.complete(response);
+            result.complete(response.toBuilder().attempts(attempt).build());
             return;
           }
           RuntimeException error = Failures.normalize(failure, ctx.provider());

@@ -1,0 +1,110 @@
+package dev.trinity.core.internal.pipeline;
+
+import dev.trinity.api.CachePolicy;
+import dev.trinity.api.LlmResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Single flight: identical requests in flight share one provider call. The shared call runs under a
+ * forked context, so one caller cancelling (or timing out) leaves the others waiting; the call is
+ * cancelled only when every caller has gone. Failures are shared with the callers waiting at that
+ * moment and never remembered. Requests with {@link CachePolicy#BYPASS} never share.
+ */
+public final class CoalescingInterceptor implements Interceptor {
+  private final ConcurrentMap<String, Flight> flights = new ConcurrentHashMap<>();
+
+  @Override
+  public CompletableFuture<LlmResponse> intercept(Chain chain) {
+    if (chain.request().cachePolicy() == CachePolicy.BYPASS) {
+      return chain.proceed(chain.request());
+    }
+    CallContext ctx = chain.context();
+    String key = ctx.requestKey();
+    while (true) {
+      Flight flight = flights.get(key);
+      if (flight == null) {
+        Flight mine = new Flight(ctx.fork());
+        if (flights.putIfAbsent(key, mine) != null) {
+          continue;
+        }
+        CompletableFuture<LlmResponse> waiter = mine.join(ctx);
+        start(chain, key, mine);
+        return waiter;
+      }
+      CompletableFuture<LlmResponse> waiter = flight.join(ctx);
+      if (waiter != null) {
+        return waiter;
+      }
+      flights.remove(key, flight); // it finished or was abandoned: start a new one
+    }
+  }
+
+  /** Number of distinct calls in flight (for tests and metrics). */
+  public int inFlight() {
+    return flights.size();
+  }
+
+  private void start(Chain chain, String key, Flight flight) {
+    CompletableFuture<LlmResponse> call;
+    try {
+      call = chain.proceed(chain.request(), flight.context);
+    } catch (RuntimeException e) {
+      call = CompletableFuture.failedFuture(e);
+    }
+    call.whenComplete(
+        (response, failure) -> {
+          flights.remove(key, flight);
+          if (failure == null) {
+            flight.result.complete(response);
+          } else {
+            flight.result.completeExceptionally(failure);
+          }
+        });
+  }
+
+  /** One shared call and the callers waiting for it. */
+  private static final class Flight {
+    final CompletableFuture<LlmResponse> result = new CompletableFuture<>();
+    final AtomicInteger waiters = new AtomicInteger();
+    final CallContext context;
+
+    Flight(CallContext context) {
+      this.context = context;
+    }
+
+    /** Adds a waiter; null when the flight already lost all its waiters and was cancelled. */
+    @Nullable CompletableFuture<LlmResponse> join(CallContext caller) {
+      int n;
+      do {
+        n = waiters.get();
+        if (n < 0) {
+          return null;
+        }
+      } while (!waiters.compareAndSet(n, n + 1));
+      CompletableFuture<LlmResponse> waiter = new CompletableFuture<>();
+      result.whenComplete(
+          (r, e) -> {
+            if (e == null) {
+              waiter.complete(r);
+            } else {
+              waiter.completeExceptionally(e);
+            }
+          });
+      caller.onCancel(() -> leave(waiter));
+      return waiter;
+    }
+
+    private void leave(CompletableFuture<LlmResponse> waiter) {
+      if (!waiter.cancel(false) || result.isDone()) {
+        return;
+      }
+      if (waiters.decrementAndGet() == 0 && waiters.compareAndSet(0, -1)) {
+        context.cancel();
+      }
+    }
+  }
+}

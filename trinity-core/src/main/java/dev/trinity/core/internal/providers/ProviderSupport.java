@@ -2,8 +2,10 @@ package dev.trinity.core.internal.providers;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trinity.api.InvalidInputException;
@@ -17,8 +19,13 @@ import java.util.Optional;
 
 /** Request-side helpers the built-in providers share: defaults, URLs and JSON building. */
 public final class ProviderSupport {
-  /** The one Jackson mapper the built-in providers read and write JSON with. Thread-safe. */
-  public static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * The one Jackson mapper the built-in providers read and write JSON with. Thread-safe. It rejects
+   * text after the first JSON value, so that a streamed (NDJSON) answer is reported as malformed
+   * rather than silently cut to its first chunk.
+   */
+  public static final ObjectMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   private ProviderSupport() {}
 

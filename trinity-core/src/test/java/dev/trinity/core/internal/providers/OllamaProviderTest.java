@@ -8,6 +8,7 @@ import dev.trinity.api.ConfigurationException;
 import dev.trinity.api.LlmProviderFactory;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
+import dev.trinity.api.MalformedResponseException;
 import dev.trinity.api.Message;
 import dev.trinity.api.ModelNotFoundException;
 import dev.trinity.api.ProviderException;
@@ -269,5 +270,17 @@ class OllamaProviderTest extends HttpProviderContract {
     assertThat(e.statusCode()).isEqualTo(500);
     assertThat(e.isRetryable()).isFalse();
     assertThat(e.getMessage()).contains("requires more system memory");
+  }
+
+  @Test
+  void aStreamedAnswerIsMalformedRatherThanCutToItsFirstChunk() throws Exception {
+    String ndjson =
+        "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"Hel\"},\"done\":false}\n"
+            + "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"lo\"},\"done\":true}\n";
+
+    Throwable failure = failureFor(json(200, ndjson));
+
+    assertThat(failure).isInstanceOf(MalformedResponseException.class);
+    assertThat(failure).hasMessageContaining("not valid JSON");
   }
 }

@@ -9,6 +9,7 @@ import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
 import dev.trinity.api.MalformedResponseException;
 import dev.trinity.api.Message;
+import dev.trinity.api.ModelNotFoundException;
 import dev.trinity.api.ProviderConfig;
 import dev.trinity.api.ProviderException;
 import dev.trinity.api.ResponseFormat;
@@ -266,5 +267,20 @@ class OpenAiProviderTest extends HttpProviderContract {
 
     RecordedRequest r = taken();
     assertThat(r.getHeaders().names()).doesNotContain("Authorization");
+  }
+
+  @Test
+  void anUnknownModelIsReportedAsModelNotFound() throws Exception {
+    Throwable failure =
+        failureFor(
+            json(
+                404,
+                "{\"error\":{\"message\":\"The model `gpt-9` does not exist or you do not have"
+                    + " access to it.\",\"type\":\"invalid_request_error\","
+                    + "\"code\":\"model_not_found\"}}"));
+
+    assertThat(failure).isInstanceOf(ModelNotFoundException.class);
+    assertThat(((ModelNotFoundException) failure).model()).isEqualTo(MODEL);
+    assertThat(failure).hasMessageContaining("does not exist");
   }
 }

@@ -1,0 +1,144 @@
+package dev.trinity.core.internal.providers;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trinity.api.LlmResponse;
+import dev.trinity.api.MalformedResponseException;
+import dev.trinity.api.ProviderContext;
+import dev.trinity.api.ProviderException;
+import dev.trinity.api.Secret;
+import dev.trinity.api.TrinityException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One URL that takes a JSON POST and answers JSON: builds the HTTP request, sends it through the
+ * shared transport, and decodes the answer into an {@link LlmResponse} with the provider's name and
+ * the latency measured with the context's clock. Immutable and thread-safe.
+ */
+public final class JsonEndpoint {
+
+  /** Reads a provider's answer out of a parsed body. */
+  @FunctionalInterface
+  public interface Decoder {
+    /**
+     * Decodes a 2xx body.
+     *
+     * @param body the parsed body
+     * @return a builder with at least the text and model set
+     * @throws ProviderException (usually {@link MalformedResponseException}) when the body cannot
+     *     be read
+     */
+    LlmResponse.Builder decode(JsonBody body);
+  }
+
+  private final ProviderContext context;
+  private final String provider;
+  private final URI uri;
+  private final @Nullable Secret bearer;
+
+  /**
+   * Creates an endpoint.
+   *
+   * @param context the shared transport and clock
+   * @param provider the provider's name, for errors and responses
+   * @param uri where to POST
+   * @param bearer a key to send as {@code Authorization: Bearer}, or null to send none
+   */
+  public JsonEndpoint(ProviderContext context, String provider, URI uri, @Nullable Secret bearer) {
+    this.context = context;
+    this.provider = provider;
+    this.uri = uri;
+    this.bearer = bearer;
+  }
+
+  /**
+   * The URL requests go to.
+   *
+   * @return the URL
+   */
+  public URI uri() {
+    return uri;
+  }
+
+  /**
+   * Sends one request. Never blocks; never throws.
+   *
+   * <p>Cancelling the returned future cancels the exchange. The future fails with a {@link
+   * ProviderException} subtype: the transport's for HTTP and I/O failures, {@link
+   * MalformedResponseException} for a 2xx body that cannot be read.
+   *
+   * @param body the JSON body
+   * @param model the model asked for, for errors
+   * @param timeout the exchange's timeout, if any
+   * @param decoder reads the answer
+   * @return the answer
+   */
+  public CompletableFuture<LlmResponse> post(
+      ObjectNode body, String model, Optional<Duration> timeout, Decoder decoder) {
+    CompletableFuture<HttpResponse<byte[]>> exchange;
+    Instant start;
+    try {
+      HttpRequest request = request(body, timeout);
+      start = context.clock().instant();
+      exchange = context.transport().send(request, provider, model);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return Futures.map(exchange, response -> decode(response, start, decoder));
+  }
+
+  private HttpRequest request(ObjectNode body, Optional<Duration> timeout) {
+    byte[] json;
+    try {
+      json = ProviderSupport.JSON.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new ProviderException(
+          provider,
+          ProviderException.NO_STATUS,
+          provider + " request body could not be written as JSON",
+          false,
+          e);
+    }
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json");
+    timeout.ifPresent(b::timeout);
+    if (bearer != null) {
+      b.header("Authorization", "Bearer " + bearer.reveal());
+    }
+    return b.build();
+  }
+
+  private LlmResponse decode(HttpResponse<byte[]> response, Instant start, Decoder decoder) {
+    Duration latency = Duration.between(start, context.clock().instant());
+    String secret = bearer == null ? null : bearer.reveal();
+    JsonBody body = JsonBody.parse(provider, response.statusCode(), response.body(), secret);
+    try {
+      return decoder
+          .decode(body)
+          .provider(provider)
+          .latency(latency.isNegative() ? Duration.ZERO : latency)
+          .build();
+    } catch (TrinityException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new MalformedResponseException(
+          provider,
+          response.statusCode(),
+          provider
+              + " answered with a body that could not be read: "
+              + e.getClass().getSimpleName(),
+          "",
+          e);
+    }
+  }
+}

@@ -5,14 +5,12 @@ import static dev.trinity.core.PipelineHarness.ok;
 import static dev.trinity.core.PipelineHarness.resultOf;
 import static dev.trinity.core.PipelineHarness.status;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.trinity.api.CachePolicy;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
 import dev.trinity.api.ProviderException;
 import dev.trinity.core.PipelineHarness.Door;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -20,7 +20,20 @@ public interface AsyncLlmClient {
    * @param request the request
    * @return the answer
    */
-  CompletableFuture<LlmResponse> generate(LlmRequest request);
+  default CompletableFuture<LlmResponse> generate(LlmRequest request) {
+    return generate(request, ResponseValidator.ACCEPT_ALL);
+  }
+
+  /**
+   * Sends a request and accepts the answer only if the validator does. A rejected answer fails the
+   * future with the validator's exception and is never cached; a cached answer the validator
+   * rejects is dropped and fetched again.
+   *
+   * @param request the request
+   * @param validator checks the answer before it is returned and cached
+   * @return the accepted answer
+   */
+  CompletableFuture<LlmResponse> generate(LlmRequest request, ResponseValidator validator);
 
   /**
    * The blocking view of this client.

@@ -12,7 +12,20 @@ public interface LlmClient {
    * @throws java.util.concurrent.CancellationException when the waiting thread is interrupted (the
    *     request is cancelled and the interrupt flag is restored)
    */
-  LlmResponse generate(LlmRequest request);
+  default LlmResponse generate(LlmRequest request) {
+    return generate(request, ResponseValidator.ACCEPT_ALL);
+  }
+
+  /**
+   * Sends a request, waits, and accepts the answer only if the validator does; see {@link
+   * AsyncLlmClient#generate(LlmRequest, ResponseValidator)}.
+   *
+   * @param request the request
+   * @param validator checks the answer before it is returned and cached
+   * @return the accepted answer
+   * @throws TrinityException (unwrapped) when the request fails or the answer is rejected
+   */
+  LlmResponse generate(LlmRequest request, ResponseValidator validator);
 
   /**
    * Shortcut for {@code generate(LlmRequest.of(prompt))}.

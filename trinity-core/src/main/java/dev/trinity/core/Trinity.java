@@ -13,6 +13,7 @@ import dev.trinity.core.internal.pipeline.CoalescingInterceptor;
 import dev.trinity.core.internal.pipeline.Interceptor;
 import dev.trinity.core.internal.pipeline.LlmPipeline;
 import dev.trinity.core.internal.pipeline.RetryInterceptor;
+import dev.trinity.core.internal.pipeline.ValidationInterceptor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -82,6 +83,7 @@ public final class Trinity implements AutoCloseable {
     }
     this.provider = p;
     List<Interceptor> stages = new ArrayList<>();
+    stages.add(new ValidationInterceptor());
     stages.add(new CoalescingInterceptor());
     stages.add(new RetryInterceptor(config.retry(), b.random));
     this.pipeline = new LlmPipeline(provider, config.llm(), stages, clock, scheduler);

@@ -4,6 +4,7 @@ import dev.trinity.api.AsyncLlmClient;
 import dev.trinity.api.LlmClient;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
+import dev.trinity.api.ResponseValidator;
 import dev.trinity.api.TrinityException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -18,8 +19,8 @@ final class BlockingLlmClient implements LlmClient {
   }
 
   @Override
-  public LlmResponse generate(LlmRequest request) {
-    CompletableFuture<LlmResponse> future = async.generate(request);
+  public LlmResponse generate(LlmRequest request, ResponseValidator validator) {
+    CompletableFuture<LlmResponse> future = async.generate(request, validator);
     try {
       return future.get();
     } catch (ExecutionException e) {

@@ -1,5 +1,6 @@
 package dev.trinity.core.internal.pipeline;
 
+import dev.trinity.api.ResponseValidator;
 import dev.trinity.core.Scheduler;
 import dev.trinity.logging.CorrelationContext;
 import java.time.Clock;
@@ -27,6 +28,7 @@ public final class CallContext {
   private final Instant deadline;
   private final AtomicInteger attempts;
   private final Supplier<String> requestKey;
+  private final ResponseValidator validator;
   private final List<Runnable> onCancel = new ArrayList<>();
   private boolean cancelled;
 
@@ -37,7 +39,8 @@ public final class CallContext {
       Clock clock,
       Scheduler scheduler,
       Duration timeout,
-      Supplier<String> requestKey) {
+      Supplier<String> requestKey,
+      ResponseValidator validator) {
     this.correlationId = correlationId;
     this.provider = provider;
     this.model = model;
@@ -48,6 +51,7 @@ public final class CallContext {
     this.deadline = start.plus(timeout);
     this.attempts = new AtomicInteger();
     this.requestKey = memoize(requestKey);
+    this.validator = validator;
   }
 
   private CallContext(CallContext parent) {
@@ -61,6 +65,12 @@ public final class CallContext {
     this.deadline = parent.deadline;
     this.attempts = parent.attempts;
     this.requestKey = parent.requestKey;
+    this.validator = parent.validator;
+  }
+
+  /** Decides whether an answer may be returned and cached. */
+  public ResponseValidator validator() {
+    return validator;
   }
 
   /**

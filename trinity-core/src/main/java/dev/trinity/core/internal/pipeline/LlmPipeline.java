@@ -7,6 +7,7 @@ import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
 import dev.trinity.api.ProviderException;
 import dev.trinity.api.RequestTimeoutException;
+import dev.trinity.api.ResponseValidator;
 import dev.trinity.api.TrinityException;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.Scheduler;
@@ -64,8 +65,9 @@ public final class LlmPipeline implements AsyncLlmClient {
   }
 
   @Override
-  public CompletableFuture<LlmResponse> generate(LlmRequest request) {
+  public CompletableFuture<LlmResponse> generate(LlmRequest request, ResponseValidator validator) {
     Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(validator, "validator");
     if (closed) {
       return CompletableFuture.failedFuture(
           new TrinityException("this Trinity instance is closed", null, false));
@@ -82,7 +84,8 @@ public final class LlmPipeline implements AsyncLlmClient {
             clock,
             scheduler,
             timeout,
-            () -> RequestKeys.of(provider.name(), provider.endpoint(), effective));
+            () -> RequestKeys.of(provider.name(), provider.endpoint(), effective),
+            validator);
     CompletableFuture<LlmResponse> result = new CompletableFuture<>();
     Scheduler.Cancellable deadline =
         scheduler.schedule(

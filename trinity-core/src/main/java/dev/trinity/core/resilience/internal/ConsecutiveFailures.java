@@ -1,0 +1,23 @@
+package dev.trinity.core.resilience.internal;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Opens after {@code threshold} failures in a row; a success starts the count again. */
+final class ConsecutiveFailures implements FailureTracker {
+  private final int threshold;
+  private final AtomicInteger failures = new AtomicInteger();
+
+  ConsecutiveFailures(int threshold) {
+    this.threshold = threshold;
+  }
+
+  @Override
+  public void recordSuccess() {
+    failures.set(0);
+  }
+
+  @Override
+  public boolean recordFailure() {
+    return failures.incrementAndGet() >= threshold;
+  }
+}

@@ -25,7 +25,9 @@ final class ClosedState extends BreakerState {
 
   @Override
   void onSuccess() {
-    tracker.recordSuccess();
+    if (tracker.recordSuccess()) {
+      machine.toOpen(this);
+    }
   }
 
   @Override

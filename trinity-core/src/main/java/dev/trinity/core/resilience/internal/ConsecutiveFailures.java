@@ -12,8 +12,9 @@ final class ConsecutiveFailures implements FailureTracker {
   }
 
   @Override
-  public void recordSuccess() {
+  public boolean recordSuccess() {
     failures.set(0);
+    return false;
   }
 
   @Override

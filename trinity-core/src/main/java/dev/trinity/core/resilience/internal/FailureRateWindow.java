@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Resilience4j's count-based sliding window, without a lock: the outcomes of the last {@code size}
  * counted calls in a ring of slots, and the number of calls and failures in the ring kept in one
  * atomic long (calls in the high 32 bits, failures in the low 32), so that each update yields a
- * consistent pair. Opens when at least {@code minimumCalls} are recorded and failures make up at
- * least {@code thresholdPercent} of them.
+ * consistent pair. After every outcome, as in Resilience4j, it opens when at least {@code
+ * minimumCalls} are recorded and failures make up at least {@code thresholdPercent} of them.
  */
 final class FailureRateWindow implements FailureTracker {
   private static final int EMPTY = 0;
@@ -30,13 +30,16 @@ final class FailureRateWindow implements FailureTracker {
   }
 
   @Override
-  public void recordSuccess() {
-    record(SUCCESS);
+  public boolean recordSuccess() {
+    return thresholdReached(record(SUCCESS));
   }
 
   @Override
   public boolean recordFailure() {
-    long packed = record(FAILURE);
+    return thresholdReached(record(FAILURE));
+  }
+
+  private boolean thresholdReached(long packed) {
     int failures = (int) packed;
     long calls = (packed - failures) >> 32;
     return calls >= minimumCalls && failures * 100.0 >= thresholdPercent * calls;

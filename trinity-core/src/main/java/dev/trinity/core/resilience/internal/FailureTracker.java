@@ -5,8 +5,13 @@ import dev.trinity.core.resilience.CircuitBreakerConfig;
 /** Decides, from the outcomes a closed breaker records, when it should open. Thread-safe. */
 interface FailureTracker {
 
-  /** Records a success. */
-  void recordSuccess();
+  /**
+   * Records a success.
+   *
+   * @return true when the breaker should now open (a failure rate can reach its threshold on a
+   *     success, when the window first holds enough calls)
+   */
+  boolean recordSuccess();
 
   /**
    * Records a counted failure.

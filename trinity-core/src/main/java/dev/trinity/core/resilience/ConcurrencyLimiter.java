@@ -65,7 +65,8 @@ public interface ConcurrencyLimiter {
    * queue is full ({@link ConcurrencyLimitExceededException.Reason#QUEUE_FULL}), or when {@code
    * maxWait} passes first ({@link ConcurrencyLimitExceededException.Reason#WAIT_EXCEEDED}; a zero
    * or negative wait is refused at once when no permit is free). Cancelling the future leaves the
-   * queue without taking a permit.
+   * queue without taking a permit. If the scheduler refuses to time the wait (an overflowing
+   * duration, a scheduler shut down), the future fails with the scheduler's exception.
    *
    * @param maxWait the longest the caller will wait for a permit
    * @return the permit; whoever completes it normally must release the permit exactly once

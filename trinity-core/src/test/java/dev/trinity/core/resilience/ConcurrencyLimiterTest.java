@@ -282,4 +282,25 @@ class ConcurrencyLimiterTest {
     assertThat(limiter.queued()).isZero();
     assertThat(limiter.inFlight()).isEqualTo(8);
   }
+
+  @Test
+  void aWaitTheSchedulerCannotTimeFailsTheWaiterAndLeavesTheQueue() {
+    ConcurrencyLimiter limiter =
+        ConcurrencyLimiter.of(
+            "ollama",
+            ConcurrencyLimitConfig.builder().maxConcurrency(1).build(),
+            time.clock(),
+            (task, delay) -> {
+              throw new ArithmeticException("long overflow");
+            });
+    limiter.acquire(WAIT);
+
+    CompletableFuture<Permit> waiter = limiter.acquire(Duration.ofSeconds(Long.MAX_VALUE));
+
+    assertThat(waiter)
+        .failsWithin(Duration.ZERO)
+        .withThrowableOfType(ExecutionException.class)
+        .withCauseInstanceOf(ArithmeticException.class);
+    assertThat(limiter.queued()).isZero();
+  }
 }

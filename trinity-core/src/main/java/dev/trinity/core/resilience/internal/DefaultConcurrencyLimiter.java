@@ -86,7 +86,12 @@ public final class DefaultConcurrencyLimiter implements ConcurrencyLimiter {
       waiter = new Waiter(maxWait);
       waiters.add(waiter);
     }
-    waiter.timer = scheduler.schedule(() -> expire(waiter), maxWait);
+    try {
+      waiter.timer = scheduler.schedule(() -> expire(waiter), maxWait);
+    } catch (RuntimeException e) { // a wait the scheduler cannot time, such as one that overflows
+      leave(waiter);
+      waiter.future.completeExceptionally(e); // unless a permit reached it first
+    }
     waiter.future.whenComplete(
         (permit, failure) -> {
           waiter.cancelTimer();

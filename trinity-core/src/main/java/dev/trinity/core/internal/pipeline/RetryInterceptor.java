@@ -120,6 +120,9 @@ public final class RetryInterceptor implements Interceptor {
     if (e instanceof RequestTimeoutException rte && rte.isDeadlineExceeded()) {
       return false;
     }
+    if (LlmFailures.isRefusal(e)) {
+      return false; // breaker open or queue full: another attempt now would only add load
+    }
     return e.isRetryable();
   }
 

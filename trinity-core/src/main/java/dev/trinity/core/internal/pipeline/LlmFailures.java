@@ -1,0 +1,49 @@
+package dev.trinity.core.internal.pipeline;
+
+import dev.trinity.api.CircuitOpenException;
+import dev.trinity.api.ConcurrencyLimitExceededException;
+import dev.trinity.api.ProviderException;
+import dev.trinity.api.RateLimitedException;
+import dev.trinity.api.RequestTimeoutException;
+import dev.trinity.core.internal.http.HttpErrors;
+
+/** How the resilience stages classify LLM failures. */
+public final class LlmFailures {
+  private LlmFailures() {}
+
+  /**
+   * Whether a failure says the endpoint is unhealthy, so that the circuit breaker counts it: server
+   * errors (5xx, 408), I/O errors and timeouts. Client errors (4xx, including 429, which the retry
+   * stage handles), malformed or oversized answers, invalid input, cancellations and Trinity's own
+   * refusals (breaker open, queue full) do not count.
+   */
+  public static boolean countsAgainstEndpoint(Throwable failure) {
+    Throwable t = HttpErrors.unwrap(failure);
+    if (!(t instanceof ProviderException pe) || t instanceof RateLimitedException) {
+      return false;
+    }
+    int status = pe.statusCode();
+    if (status == ProviderException.NO_STATUS) {
+      return t instanceof RequestTimeoutException || t instanceof dev.trinity.api.ConnectionException;
+    }
+    return status >= 500 || status == 408;
+  }
+
+  /**
+   * Whether a failure says the server is overloaded, so that an adaptive concurrency limit backs
+   * off: exchange timeouts, 503 and 429.
+   */
+  public static boolean isOverload(Throwable failure) {
+    Throwable t = HttpErrors.unwrap(failure);
+    if (t instanceof RequestTimeoutException rte) {
+      return !rte.isDeadlineExceeded();
+    }
+    return t instanceof ProviderException pe && (pe.statusCode() == 503 || pe.statusCode() == 429);
+  }
+
+  /** Whether a failure is Trinity refusing the call (breaker open, queue full): never retried. */
+  public static boolean isRefusal(Throwable failure) {
+    Throwable t = HttpErrors.unwrap(failure);
+    return t instanceof CircuitOpenException || t instanceof ConcurrencyLimitExceededException;
+  }
+}

@@ -27,6 +27,8 @@ import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
  * <fieldNames>} replaces all of the names above.
  */
 public class TrinityJsonEncoder extends LogstashEncoder {
+  private final MaskingJsonGeneratorDecorator masking = new MaskingJsonGeneratorDecorator();
+
   /** An encoder with Trinity's field names and secret scrubbing. */
   public TrinityJsonEncoder() {
     LogstashFieldNames names = getFieldNames();
@@ -38,8 +40,25 @@ public class TrinityJsonEncoder extends LogstashEncoder {
     setTimeZone("UTC");
     setTimestampPattern("yyyy-MM-dd'T'HH:mm:ss.SSSX");
     setIncludeContext(false);
-    MaskingJsonGeneratorDecorator masking = new MaskingJsonGeneratorDecorator();
     masking.addValueMasker(new RedactingValueMasker());
     setJsonGeneratorDecorator(masking);
+  }
+
+  /** Starts the secret masking, then the encoder. */
+  @Override
+  public void start() {
+    if (getJsonGeneratorDecorator() == masking) {
+      masking.start(); // Joran starts only the components it creates
+    }
+    super.start();
+  }
+
+  /** Stops the encoder, then the secret masking. */
+  @Override
+  public void stop() {
+    super.stop();
+    if (masking.isStarted()) {
+      masking.stop();
+    }
   }
 }

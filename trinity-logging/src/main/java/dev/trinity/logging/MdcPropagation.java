@@ -103,8 +103,11 @@ public final class MdcPropagation {
     Objects.requireNonNull(task, "task");
     MdcSnapshot snapshot = MdcSnapshot.capture();
     return () -> {
-      try (MdcSnapshot.Scope scope = snapshot.apply()) {
+      MdcSnapshot.Scope scope = snapshot.apply();
+      try {
         return task.call();
+      } finally {
+        scope.close();
       }
     };
   }
@@ -136,8 +139,11 @@ public final class MdcPropagation {
     Objects.requireNonNull(function, "function");
     MdcSnapshot snapshot = MdcSnapshot.capture();
     return t -> {
-      try (MdcSnapshot.Scope scope = snapshot.apply()) {
+      MdcSnapshot.Scope scope = snapshot.apply();
+      try {
         return function.apply(t);
+      } finally {
+        scope.close();
       }
     };
   }
@@ -154,8 +160,11 @@ public final class MdcPropagation {
     Objects.requireNonNull(consumer, "consumer");
     MdcSnapshot snapshot = MdcSnapshot.capture();
     return t -> {
-      try (MdcSnapshot.Scope scope = snapshot.apply()) {
+      MdcSnapshot.Scope scope = snapshot.apply();
+      try {
         consumer.accept(t);
+      } finally {
+        scope.close();
       }
     };
   }
@@ -173,8 +182,11 @@ public final class MdcPropagation {
     Objects.requireNonNull(consumer, "consumer");
     MdcSnapshot snapshot = MdcSnapshot.capture();
     return (t, u) -> {
-      try (MdcSnapshot.Scope scope = snapshot.apply()) {
+      MdcSnapshot.Scope scope = snapshot.apply();
+      try {
         consumer.accept(t, u);
+      } finally {
+        scope.close();
       }
     };
   }
@@ -194,8 +206,11 @@ public final class MdcPropagation {
     Objects.requireNonNull(function, "function");
     MdcSnapshot snapshot = MdcSnapshot.capture();
     return (t, u) -> {
-      try (MdcSnapshot.Scope scope = snapshot.apply()) {
+      MdcSnapshot.Scope scope = snapshot.apply();
+      try {
         return function.apply(t, u);
+      } finally {
+        scope.close();
       }
     };
   }

@@ -121,8 +121,11 @@ public final class MdcSnapshot {
    */
   public void run(Runnable task) {
     Objects.requireNonNull(task, "task");
-    try (Scope scope = apply()) {
+    Scope scope = apply();
+    try {
       task.run();
+    } finally {
+      scope.close();
     }
   }
 
@@ -136,8 +139,11 @@ public final class MdcSnapshot {
    */
   public <T> T call(Supplier<T> supplier) {
     Objects.requireNonNull(supplier, "supplier");
-    try (Scope scope = apply()) {
+    Scope scope = apply();
+    try {
       return supplier.get();
+    } finally {
+      scope.close();
     }
   }
 

@@ -118,8 +118,8 @@ public final class TrinityLogging {
    * @return true when Logback was configured; false when SLF4J is not bound to Logback
    * @throws IllegalArgumentException when {@value #PROFILE}, {@value #LEVEL} or {@value #FORMAT}
    *     holds an unknown value
-   * @throws IllegalStateException when Logback reports errors while configuring, or the profile
-   *     needs logstash-logback-encoder and it is not on the classpath
+   * @throws IllegalStateException when Logback reports warnings or errors while configuring, or the
+   *     profile needs logstash-logback-encoder and it is not on the classpath
    */
   public static boolean configure() {
     return configure(TrinityLogging::lookup);
@@ -133,8 +133,8 @@ public final class TrinityLogging {
    * @return true when Logback was configured; false when SLF4J is not bound to Logback
    * @throws IllegalArgumentException when {@value #LEVEL} or {@value #FORMAT} holds an unknown
    *     value
-   * @throws IllegalStateException when Logback reports errors while configuring, or the profile
-   *     needs logstash-logback-encoder and it is not on the classpath
+   * @throws IllegalStateException when Logback reports warnings or errors while configuring, or the
+   *     profile needs logstash-logback-encoder and it is not on the classpath
    */
   public static boolean configure(Profile profile) {
     return configure(profile, TrinityLogging::lookup);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
+@SuppressWarnings("try") // scopes opened only for their effect on the MDC
 class MdcSnapshotTest {
 
   @AfterEach

@@ -38,7 +38,7 @@ public final class LogbackProfiles {
    *
    * @param context the Logback context
    * @param profile the profile
-   * @throws IllegalStateException when Logback reports an error while configuring
+   * @throws IllegalStateException when Logback reports a warning or an error while configuring
    */
   public static void configure(LoggerContext context, Profile profile) {
     configure(context, profile, Map.of());
@@ -51,8 +51,9 @@ public final class LogbackProfiles {
    * @param profile the profile
    * @param variables property names and values, such as {@code LOG_DIR -> /var/log/app}
    * @throws IllegalArgumentException when a variable name is blank
-   * @throws IllegalStateException when Logback reports an error while configuring, such as a
-   *     missing encoder class or an unknown {@code LOG_FORMAT}
+   * @throws IllegalStateException when Logback reports a warning or an error while configuring,
+   *     such as a missing encoder class or an unknown {@code LOG_FORMAT}; the context is then left
+   *     partly configured
    */
   public static void configure(
       LoggerContext context, Profile profile, Map<String, String> variables) {
@@ -62,7 +63,7 @@ public final class LogbackProfiles {
     List<String> errors = new ArrayList<>();
     StatusListener collector =
         status -> {
-          if (status.getLevel() >= Status.ERROR) {
+          if (status.getLevel() >= Status.WARN) {
             errors.add(describe(status));
           }
         };
@@ -79,7 +80,7 @@ public final class LogbackProfiles {
     }
     if (!errors.isEmpty()) {
       throw new IllegalStateException(
-          "Logback reported errors loading "
+          "Logback reported problems loading "
               + profile.resource()
               + ": "
               + String.join("; ", errors));
@@ -95,7 +96,7 @@ public final class LogbackProfiles {
    * @param variables property names and values, as for {@link #configure(LoggerContext, Profile,
    *     Map)}
    * @return true when configured; false when SLF4J is bound to another backend
-   * @throws IllegalStateException when Logback reports an error while configuring
+   * @throws IllegalStateException when Logback reports a warning or an error while configuring
    */
   public static boolean configureBoundContext(Profile profile, Map<String, String> variables) {
     ILoggerFactory factory = LoggerFactory.getILoggerFactory();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("try") // scopes opened only for their effect on the MDC
 class DevelopmentProfileTest {
   private static final String TIME = "\\d\\d:\\d\\d:\\d\\d\\.\\d{3}";
 

@@ -102,8 +102,12 @@ class DevelopmentProfileTest {
     LogbackProfiles.configure(context, Profile.DEVELOPMENT, Map.of("LOG_COLOR", "never"));
     try (TestContexts.Stdout stdout = new TestContexts.Stdout()) {
       context.getLogger("dev.trinity.core.internal.pipeline.RetryInterceptor").info("x");
+      context.getLogger("dev.trinity.core.internal.pipeline.LlmPipeline").info("y");
 
-      assertThat(stdout.text()).contains("[d.t.c.i.pipeline.RetryInterceptor] x");
+      assertThat(stdout.lines())
+          .satisfiesExactly(
+              line -> assertThat(line).endsWith(" [d.t.c.i.pipeline.RetryInterceptor] x"),
+              line -> assertThat(line).endsWith(" [d.t.c.internal.pipeline.LlmPipeline] y"));
     }
   }
 

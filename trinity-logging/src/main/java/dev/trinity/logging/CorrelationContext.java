@@ -14,7 +14,8 @@ import org.slf4j.MDC;
  * }
  * }</pre>
  *
- * <p>Not thread-safe: open and close a scope on the same thread.
+ * <p>Not thread-safe: open and close a scope on the same thread. The MDC belongs to a thread; to
+ * carry the id to executors and {@code CompletableFuture} stages, see {@link MdcPropagation}.
  */
 public final class CorrelationContext implements AutoCloseable {
   /** The MDC key: {@value}. */

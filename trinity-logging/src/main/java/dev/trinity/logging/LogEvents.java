@@ -65,6 +65,9 @@ public final class LogEvents {
     /** Milliseconds until the next attempt. */
     public static final String DELAY_MS = "delay_ms";
 
+    /** Milliseconds an attempt may take before its deadline. */
+    public static final String TIMEOUT_MS = "timeout_ms";
+
     /** The failure's exception type. */
     public static final String ERROR_TYPE = "error_type";
 

@@ -9,11 +9,18 @@ import dev.trinity.api.ProviderConfig;
 import dev.trinity.core.internal.config.ConfigLoader;
 import dev.trinity.core.internal.http.DefaultProviderContext;
 import dev.trinity.core.internal.http.JdkHttpTransport;
+import dev.trinity.core.internal.pipeline.BreakerInterceptor;
 import dev.trinity.core.internal.pipeline.CoalescingInterceptor;
 import dev.trinity.core.internal.pipeline.Interceptor;
+import dev.trinity.core.internal.pipeline.LimitInterceptor;
+import dev.trinity.core.internal.pipeline.LlmFailures;
 import dev.trinity.core.internal.pipeline.LlmPipeline;
 import dev.trinity.core.internal.pipeline.RetryInterceptor;
 import dev.trinity.core.internal.pipeline.ValidationInterceptor;
+import dev.trinity.core.resilience.CircuitBreaker;
+import dev.trinity.core.resilience.CircuitBreakerRegistry;
+import dev.trinity.core.resilience.ConcurrencyLimiter;
+import dev.trinity.logging.LogEvents;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -32,6 +39,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 /**
  * The entry point: owns the shared resources (HTTP client, scheduler, provider) and hands out the
@@ -51,6 +59,8 @@ public final class Trinity implements AutoCloseable {
   private final TrinityConfig config;
   private final LlmProvider provider;
   private final LlmPipeline pipeline;
+  private final CircuitBreakerRegistry breakers;
+  private final ConcurrencyLimiter limiter;
   private final List<AutoCloseable> owned;
 
   private Trinity(Builder b) {
@@ -82,10 +92,29 @@ public final class Trinity implements AutoCloseable {
       resources.add(0, p);
     }
     this.provider = p;
+    this.breakers =
+        CircuitBreakerRegistry.of(
+            config.circuitBreaker().toBuilder()
+                .ignoreExceptionPredicate(t -> !LlmFailures.countsAgainstEndpoint(t))
+                .build(),
+            clock);
+    breakers.addListener(Trinity::logStateChange);
+    String endpointName = provider.name() + "@" + provider.endpoint();
+    this.limiter =
+        ConcurrencyLimiter.of(
+            endpointName,
+            config.concurrencyLimit().toBuilder()
+                .maxConcurrency(config.llm().maxConcurrency())
+                .dropPredicate(LlmFailures::isOverload)
+                .build(),
+            clock,
+            scheduler);
     List<Interceptor> stages = new ArrayList<>();
     stages.add(new ValidationInterceptor());
     stages.add(new CoalescingInterceptor());
     stages.add(new RetryInterceptor(config.retry(), b.random));
+    stages.add(new BreakerInterceptor(breakers.breaker(endpointName)));
+    stages.add(new LimitInterceptor(limiter));
     this.pipeline = new LlmPipeline(provider, config.llm(), stages, clock, scheduler);
     this.owned = List.copyOf(resources);
   }
@@ -162,6 +191,26 @@ public final class Trinity implements AutoCloseable {
   }
 
   /**
+   * The circuit breakers, one per provider endpoint (named {@code provider@endpoint}): status of
+   * all, reset of all, listeners.
+   *
+   * @return the registry
+   */
+  public CircuitBreakerRegistry circuitBreakers() {
+    return breakers;
+  }
+
+  /**
+   * The concurrency limit in front of the provider endpoint: current limit, calls in flight and
+   * waiting.
+   *
+   * @return the limiter
+   */
+  public ConcurrencyLimiter concurrencyLimiter() {
+    return limiter;
+  }
+
+  /**
    * The provider requests go to.
    *
    * @return the provider
@@ -218,6 +267,19 @@ public final class Trinity implements AutoCloseable {
     llm.temperature().ifPresent(pc::temperature);
     llm.options().forEach(pc::option);
     return factory.create(pc.build(), context);
+  }
+
+  private static void logStateChange(
+      String breaker, CircuitBreaker.State from, CircuitBreaker.State to) {
+    org.slf4j.event.Level level =
+        to == CircuitBreaker.State.OPEN ? org.slf4j.event.Level.WARN : org.slf4j.event.Level.INFO;
+    LoggerFactory.getLogger(Trinity.class)
+        .atLevel(level)
+        .setMessage(LogEvents.CIRCUIT_STATE_CHANGED)
+        .addKeyValue("breaker", breaker)
+        .addKeyValue(LogEvents.Keys.FROM, from.name())
+        .addKeyValue(LogEvents.Keys.TO, to.name())
+        .log();
   }
 
   private static ClassLoader classLoader() {

@@ -1,5 +1,7 @@
 package dev.trinity.core;
 
+import dev.trinity.core.resilience.CircuitBreakerConfig;
+import dev.trinity.core.resilience.ConcurrencyLimitConfig;
 import dev.trinity.core.resilience.RetryConfig;
 import java.util.Objects;
 
@@ -13,10 +15,14 @@ public final class TrinityConfig {
 
   private final LlmConfig llm;
   private final RetryConfig retry;
+  private final CircuitBreakerConfig circuitBreaker;
+  private final ConcurrencyLimitConfig concurrencyLimit;
 
   private TrinityConfig(Builder b) {
     llm = b.llm;
     retry = b.retry;
+    circuitBreaker = b.circuitBreaker;
+    concurrencyLimit = b.concurrencyLimit;
   }
 
   /**
@@ -43,7 +49,11 @@ public final class TrinityConfig {
    * @return the builder
    */
   public Builder toBuilder() {
-    return new Builder().llm(llm).retry(retry);
+    return new Builder()
+        .llm(llm)
+        .retry(retry)
+        .circuitBreaker(circuitBreaker)
+        .concurrencyLimit(concurrencyLimit);
   }
 
   /**
@@ -64,26 +74,59 @@ public final class TrinityConfig {
     return retry;
   }
 
+  /**
+   * The {@code circuit_breaker:} section: one breaker per provider endpoint.
+   *
+   * @return the breaker settings
+   */
+  public CircuitBreakerConfig circuitBreaker() {
+    return circuitBreaker;
+  }
+
+  /**
+   * The {@code concurrency_limit:} section; its {@code maxConcurrency} is taken from {@code
+   * llm.max_concurrency}.
+   *
+   * @return the limit settings
+   */
+  public ConcurrencyLimitConfig concurrencyLimit() {
+    return concurrencyLimit;
+  }
+
   @Override
   public boolean equals(Object o) {
-    return o instanceof TrinityConfig c && llm.equals(c.llm) && retry.equals(c.retry);
+    return o instanceof TrinityConfig c
+        && llm.equals(c.llm)
+        && retry.equals(c.retry)
+        && circuitBreaker.equals(c.circuitBreaker)
+        && concurrencyLimit.equals(c.concurrencyLimit);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(llm, retry);
+    return Objects.hash(llm, retry, circuitBreaker, concurrencyLimit);
   }
 
   /** Describes the configuration; secrets are masked. */
   @Override
   public String toString() {
-    return "TrinityConfig[llm=" + llm + ", retry=" + retry + "]";
+    return "TrinityConfig[llm="
+        + llm
+        + ", retry="
+        + retry
+        + ", circuitBreaker="
+        + circuitBreaker
+        + ", concurrencyLimit="
+        + concurrencyLimit
+        + "]";
   }
 
   /** Builds a {@link TrinityConfig}. */
   public static final class Builder {
     private LlmConfig llm = LlmConfig.ofDefaults();
     private RetryConfig retry = RetryConfig.ofDefaults();
+    private CircuitBreakerConfig circuitBreaker = CircuitBreakerConfig.ofDefaults();
+    private ConcurrencyLimitConfig concurrencyLimit = ConcurrencyLimitConfig.ofDefaults();
 
     private Builder() {}
 
@@ -106,6 +149,28 @@ public final class TrinityConfig {
      */
     public Builder retry(RetryConfig retry) {
       this.retry = Objects.requireNonNull(retry, "retry");
+      return this;
+    }
+
+    /**
+     * Sets the {@code circuit_breaker:} section.
+     *
+     * @param circuitBreaker the breaker settings
+     * @return this builder
+     */
+    public Builder circuitBreaker(CircuitBreakerConfig circuitBreaker) {
+      this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker");
+      return this;
+    }
+
+    /**
+     * Sets the {@code concurrency_limit:} section.
+     *
+     * @param concurrencyLimit the limit settings
+     * @return this builder
+     */
+    public Builder concurrencyLimit(ConcurrencyLimitConfig concurrencyLimit) {
+      this.concurrencyLimit = Objects.requireNonNull(concurrencyLimit, "concurrencyLimit");
       return this;
     }
 

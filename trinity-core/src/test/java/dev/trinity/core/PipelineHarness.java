@@ -33,9 +33,20 @@ final class PipelineHarness implements AutoCloseable {
   }
 
   PipelineHarness(UnaryOperator<Trinity.Builder> customize) throws IOException {
+    this(c -> c, customize);
+  }
+
+  /** A harness whose configuration (test defaults: no jitter, 60 s deadline) is changed first. */
+  static PipelineHarness withConfig(UnaryOperator<TrinityConfig> configure) throws IOException {
+    return new PipelineHarness(configure, b -> b);
+  }
+
+  private PipelineHarness(
+      UnaryOperator<TrinityConfig> configure, UnaryOperator<Trinity.Builder> customize)
+      throws IOException {
     server.start();
-    Trinity.Builder b =
-        Trinity.builder()
+    TrinityConfig base =
+        TrinityConfig.builder()
             .llm(
                 LlmConfig.builder()
                     .provider(JsonTestProvider.NAME)
@@ -44,6 +55,10 @@ final class PipelineHarness implements AutoCloseable {
                     .timeout(Duration.ofSeconds(60))
                     .build())
             .retry(RetryConfig.builder().jitter(0.0).build())
+            .build();
+    Trinity.Builder b =
+        Trinity.builder()
+            .config(configure.apply(base))
             .registerProvider(JsonTestProvider.factory())
             .clock(time.clock())
             .scheduler(time)

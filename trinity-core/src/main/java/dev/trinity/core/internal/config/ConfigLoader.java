@@ -10,6 +10,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.trinity.api.ConfigurationException;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.TrinityConfig;
+import dev.trinity.core.resilience.CircuitBreakerConfig;
+import dev.trinity.core.resilience.ConcurrencyLimitConfig;
 import dev.trinity.core.resilience.RetryConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +41,7 @@ public final class ConfigLoader {
   private static final Pattern VARIABLE =
       Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");
   private static final Set<String> SECTIONS =
-      Set.of("llm", "retry", "circuit_breaker", "cache", "logging");
+      Set.of("llm", "retry", "circuit_breaker", "concurrency_limit", "cache", "logging");
 
   private ConfigLoader() {}
 
@@ -92,7 +94,8 @@ public final class ConfigLoader {
     TrinityConfig.Builder config = TrinityConfig.builder();
     top.section("llm").ifPresent(s -> config.llm(llm(s)));
     top.section("retry").ifPresent(s -> config.retry(retry(s)));
-    top.section("circuit_breaker").ifPresent(ConfigLoader::circuitBreaker);
+    top.section("circuit_breaker").ifPresent(s -> config.circuitBreaker(circuitBreaker(s)));
+    top.section("concurrency_limit").ifPresent(s -> config.concurrencyLimit(concurrencyLimit(s)));
     top.section("cache").ifPresent(ConfigLoader::cache);
     top.section("logging").ifPresent(s -> s.requireOnly(Set.of("profile", "level", "format")));
     return config.build();
@@ -148,18 +151,75 @@ public final class ConfigLoader {
     }
   }
 
-  private static void circuitBreaker(ConfigValues s) {
+  private static CircuitBreakerConfig circuitBreaker(ConfigValues s) {
     s.requireOnly(
         Set.of(
+            "mode",
             "failure_threshold",
             "open_duration",
             "half_open_max_calls",
             "success_threshold",
             "max_wait_in_half_open",
-            "mode",
             "sliding_window_size",
             "minimum_number_of_calls",
             "failure_rate_threshold"));
+    CircuitBreakerConfig.Builder b = CircuitBreakerConfig.builder();
+    s.string("mode")
+        .ifPresent(v -> b.mode(enumValue(s, "mode", v, CircuitBreakerConfig.Mode.class)));
+    s.integer("failure_threshold")
+        .ifPresent(v -> s.apply("failure_threshold", () -> b.failureThreshold(v)));
+    s.duration("open_duration").ifPresent(v -> s.apply("open_duration", () -> b.openDuration(v)));
+    s.integer("half_open_max_calls")
+        .ifPresent(v -> s.apply("half_open_max_calls", () -> b.halfOpenMaxCalls(v)));
+    s.integer("success_threshold")
+        .ifPresent(v -> s.apply("success_threshold", () -> b.successThreshold(v)));
+    s.duration("max_wait_in_half_open")
+        .ifPresent(v -> s.apply("max_wait_in_half_open", () -> b.maxWaitInHalfOpen(v)));
+    s.integer("sliding_window_size")
+        .ifPresent(v -> s.apply("sliding_window_size", () -> b.slidingWindowSize(v)));
+    s.integer("minimum_number_of_calls")
+        .ifPresent(v -> s.apply("minimum_number_of_calls", () -> b.minimumNumberOfCalls(v)));
+    s.decimal("failure_rate_threshold")
+        .ifPresent(v -> s.apply("failure_rate_threshold", () -> b.failureRateThreshold(v)));
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("circuit_breaker", e.getMessage(), e);
+    }
+  }
+
+  private static ConcurrencyLimitConfig concurrencyLimit(ConfigValues s) {
+    s.requireOnly(
+        Set.of(
+            "mode", "queue_capacity", "initial_limit", "min_limit", "max_limit", "backoff_ratio"));
+    ConcurrencyLimitConfig.Builder b = ConcurrencyLimitConfig.builder();
+    s.string("mode")
+        .ifPresent(v -> b.mode(enumValue(s, "mode", v, ConcurrencyLimitConfig.Mode.class)));
+    s.integer("queue_capacity").ifPresent(v -> s.apply("queue_capacity", () -> b.queueCapacity(v)));
+    s.integer("initial_limit").ifPresent(v -> s.apply("initial_limit", () -> b.initialLimit(v)));
+    s.integer("min_limit").ifPresent(v -> s.apply("min_limit", () -> b.minLimit(v)));
+    s.integer("max_limit").ifPresent(v -> s.apply("max_limit", () -> b.maxLimit(v)));
+    s.decimal("backoff_ratio").ifPresent(v -> s.apply("backoff_ratio", () -> b.backoffRatio(v)));
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("concurrency_limit", e.getMessage(), e);
+    }
+  }
+
+  private static <E extends Enum<E>> E enumValue(
+      ConfigValues s, String key, String value, Class<E> type) {
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equalsIgnoreCase(value.strip().replace('-', '_'))) {
+        return e;
+      }
+    }
+    java.util.List<String> accepted = new java.util.ArrayList<>();
+    for (E e : type.getEnumConstants()) {
+      accepted.add(e.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    throw new ConfigurationException(
+        s.key(key), "must be one of " + accepted + ", was '" + value + "'");
   }
 
   private static void cache(ConfigValues s) {

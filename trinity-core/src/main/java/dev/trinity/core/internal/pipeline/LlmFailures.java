@@ -24,7 +24,8 @@ public final class LlmFailures {
     }
     int status = pe.statusCode();
     if (status == ProviderException.NO_STATUS) {
-      return t instanceof RequestTimeoutException || t instanceof dev.trinity.api.ConnectionException;
+      return t instanceof RequestTimeoutException
+          || t instanceof dev.trinity.api.ConnectionException;
     }
     return status >= 500 || status == 408;
   }

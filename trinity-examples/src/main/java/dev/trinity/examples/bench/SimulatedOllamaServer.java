@@ -32,6 +32,12 @@ import java.util.function.Function;
 public final class SimulatedOllamaServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  static {
+    // The JDK server otherwise leaves Nagle's algorithm on, which adds ~40 ms delayed-ACK stalls
+    // to small keep-alive exchanges and would be measured as model latency.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private final HttpServer server;
   private final ExecutorService workers;
   private final Semaphore slots;

@@ -3,11 +3,14 @@ package dev.trinity.core.internal.pipeline;
 import dev.trinity.api.ResponseValidator;
 import dev.trinity.core.Scheduler;
 import dev.trinity.logging.CorrelationContext;
+import dev.trinity.logging.MdcSnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -19,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CallContext {
   private final String correlationId;
+  private final MdcSnapshot mdc;
   private final String provider;
   private final String model;
   private final Clock clock;
@@ -42,6 +46,9 @@ public final class CallContext {
       Supplier<String> requestKey,
       ResponseValidator validator) {
     this.correlationId = correlationId;
+    Map<String, String> callerMdc = new HashMap<>(MdcSnapshot.capture().asMap());
+    callerMdc.put(CorrelationContext.MDC_KEY, correlationId);
+    this.mdc = MdcSnapshot.of(callerMdc);
     this.provider = provider;
     this.model = model;
     this.clock = clock;
@@ -56,6 +63,7 @@ public final class CallContext {
 
   private CallContext(CallContext parent) {
     this.correlationId = parent.correlationId;
+    this.mdc = parent.mdc;
     this.provider = parent.provider;
     this.model = parent.model;
     this.clock = parent.clock;
@@ -91,9 +99,18 @@ public final class CallContext {
     return correlationId;
   }
 
-  /** Opens an MDC scope with this call's correlation id, for logging from any thread. */
-  public CorrelationContext scope() {
-    return CorrelationContext.open(correlationId);
+  /**
+   * Puts the caller's MDC, with this call's correlation id, on the current thread until the scope
+   * closes; then the thread's own MDC comes back. Every stage callback and timer runs inside one,
+   * so that every log line of the call carries the id whatever thread it runs on.
+   */
+  public MdcSnapshot.Scope scope() {
+    return mdc.apply();
+  }
+
+  /** The caller's MDC at submission, with this call's correlation id. */
+  public MdcSnapshot mdc() {
+    return mdc;
   }
 
   /** The provider's name. */

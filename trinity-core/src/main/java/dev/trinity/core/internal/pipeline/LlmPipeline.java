@@ -15,6 +15,7 @@ import dev.trinity.core.internal.cache.RequestKeys;
 import dev.trinity.logging.CorrelationContext;
 import dev.trinity.logging.LogEvents;
 import dev.trinity.logging.LogEvents.Keys;
+import dev.trinity.logging.MdcSnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,22 +92,13 @@ public final class LlmPipeline implements AsyncLlmClient {
     Scheduler.Cancellable deadline =
         scheduler.schedule(
             () -> {
-              RequestTimeoutException e =
-                  new RequestTimeoutException(
-                      provider.name(),
-                      "deadline of " + timeout.toMillis() + " ms passed",
-                      timeout,
-                      true,
-                      null);
-              e.withAttempts(Math.max(1, ctx.attempts()));
-              if (result.completeExceptionally(e)) {
-                ctx.cancel();
-                logFailed(ctx, e);
+              try (MdcSnapshot.Scope scope = ctx.scope()) {
+                expire(ctx, result, timeout);
               }
             },
             timeout);
     CompletableFuture<LlmResponse> inner;
-    try {
+    try (MdcSnapshot.Scope scope = ctx.scope()) {
       inner = new Chain(interceptors, 0, effective, ctx).proceed(effective);
     } catch (RuntimeException e) {
       inner = CompletableFuture.failedFuture(e);
@@ -113,20 +106,8 @@ public final class LlmPipeline implements AsyncLlmClient {
     inner.whenComplete(
         (response, failure) -> {
           deadline.cancel();
-          if (failure == null) {
-            LlmResponse out =
-                response.toBuilder()
-                    .latency(nonNegative(ctx.elapsed()))
-                    .correlationId(correlationId)
-                    .build();
-            if (result.complete(out)) {
-              logCompleted(ctx, out);
-            }
-          } else {
-            RuntimeException error = Failures.normalize(failure, provider.name());
-            if (result.completeExceptionally(error) && error instanceof TrinityException te) {
-              logFailed(ctx, te);
-            }
+          try (MdcSnapshot.Scope scope = ctx.scope()) {
+            finish(ctx, result, response, failure);
           }
         });
     result.whenComplete(
@@ -137,6 +118,49 @@ public final class LlmPipeline implements AsyncLlmClient {
           }
         });
     return result;
+  }
+
+  private void expire(CallContext ctx, CompletableFuture<LlmResponse> result, Duration timeout) {
+    RequestTimeoutException e =
+        new RequestTimeoutException(
+            provider.name(),
+            "deadline of " + timeout.toMillis() + " ms passed",
+            timeout,
+            true,
+            null);
+    e.withAttempts(Math.max(1, ctx.attempts()));
+    if (result.completeExceptionally(e)) {
+      ctx.cancel();
+      logFailed(ctx, e);
+    }
+  }
+
+  private void finish(
+      CallContext ctx,
+      CompletableFuture<LlmResponse> result,
+      @Nullable LlmResponse response,
+      @Nullable Throwable failure) {
+    if (result.isDone()) {
+      return; // cancelled, or the deadline passed first
+    }
+    if (failure == null && response != null) {
+      LlmResponse out =
+          response.toBuilder()
+              .latency(nonNegative(ctx.elapsed()))
+              .correlationId(ctx.correlationId())
+              .build();
+      logCompleted(ctx, out);
+      result.complete(out);
+    } else {
+      RuntimeException error =
+          Failures.normalize(
+              failure == null ? new IllegalStateException("no response") : failure,
+              provider.name());
+      if (error instanceof TrinityException te) {
+        logFailed(ctx, te);
+      }
+      result.completeExceptionally(error);
+    }
   }
 
   @Override
@@ -186,7 +210,7 @@ public final class LlmPipeline implements AsyncLlmClient {
   }
 
   private static void logCompleted(CallContext ctx, LlmResponse r) {
-    try (CorrelationContext scope = ctx.scope()) {
+    try (MdcSnapshot.Scope scope = ctx.scope()) {
       log.atInfo()
           .setMessage(LogEvents.LLM_REQUEST_COMPLETED)
           .addKeyValue(Keys.DURATION_MS, r.latency().toMillis())
@@ -205,7 +229,7 @@ public final class LlmPipeline implements AsyncLlmClient {
   }
 
   private static void logFailed(CallContext ctx, TrinityException e) {
-    try (CorrelationContext scope = ctx.scope()) {
+    try (MdcSnapshot.Scope scope = ctx.scope()) {
       log.atError()
           .setMessage(LogEvents.LLM_REQUEST_FAILED)
           .addKeyValue(Keys.DURATION_MS, nonNegative(ctx.elapsed()).toMillis())

@@ -4,9 +4,9 @@ import dev.trinity.api.LlmProvider;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
 import dev.trinity.api.RequestTimeoutException;
-import dev.trinity.logging.CorrelationContext;
 import dev.trinity.logging.LogEvents;
 import dev.trinity.logging.LogEvents.Keys;
+import dev.trinity.logging.MdcSnapshot;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -45,7 +45,7 @@ public final class ProviderInterceptor implements Interceptor {
     }
     int attempt = ctx.nextAttempt();
     LlmRequest request = chain.request().toBuilder().timeout(left).build();
-    try (CorrelationContext scope = ctx.scope()) {
+    try (MdcSnapshot.Scope scope = ctx.scope()) {
       log.atInfo()
           .setMessage(LogEvents.LLM_REQUEST_SENT)
           .addKeyValue(Keys.PROVIDER, ctx.provider())
@@ -68,6 +68,24 @@ public final class ProviderInterceptor implements Interceptor {
       return CompletableFuture.failedFuture(e);
     }
     ctx.track(exchange);
-    return exchange;
+    CompletableFuture<LlmResponse> relay = new CompletableFuture<>();
+    exchange.whenComplete(
+        (response, failure) -> {
+          // every stage after this one runs as a dependent of relay: give them the call's MDC
+          try (MdcSnapshot.Scope scope = ctx.scope()) {
+            if (failure == null) {
+              relay.complete(response);
+            } else {
+              relay.completeExceptionally(failure);
+            }
+          }
+        });
+    relay.whenComplete(
+        (response, failure) -> {
+          if (relay.isCancelled()) {
+            exchange.cancel(true);
+          }
+        });
+    return relay;
   }
 }

@@ -5,9 +5,9 @@ import dev.trinity.api.ProviderException;
 import dev.trinity.api.RequestTimeoutException;
 import dev.trinity.api.TrinityException;
 import dev.trinity.core.resilience.RetryConfig;
-import dev.trinity.logging.CorrelationContext;
 import dev.trinity.logging.LogEvents;
 import dev.trinity.logging.LogEvents.Keys;
+import dev.trinity.logging.MdcSnapshot;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +100,7 @@ public final class RetryInterceptor implements Interceptor {
             return;
           }
           earlier.add(te);
-          try (CorrelationContext scope = ctx.scope()) {
+          try (MdcSnapshot.Scope scope = ctx.scope()) {
             log.atWarn()
                 .setMessage(LogEvents.RETRY_SCHEDULED)
                 .addKeyValue(Keys.PROVIDER, ctx.provider())
@@ -112,7 +112,14 @@ public final class RetryInterceptor implements Interceptor {
                 .log();
           }
           ctx.track(
-              ctx.scheduler().schedule(() -> attempt(chain, attempt + 1, earlier, result), delay));
+              ctx.scheduler()
+                  .schedule(
+                      () -> {
+                        try (MdcSnapshot.Scope scope = ctx.scope()) {
+                          attempt(chain, attempt + 1, earlier, result);
+                        }
+                      },
+                      delay));
         });
   }
 

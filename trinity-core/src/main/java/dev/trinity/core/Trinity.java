@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -77,8 +78,12 @@ public final class Trinity implements AutoCloseable {
     }
     LlmProvider p = b.provider;
     if (p == null) {
-      ExecutorService http = Executors.newCachedThreadPool(daemonThreads("trinity-http"));
-      resources.add(http::shutdownNow);
+      Executor http = b.httpExecutor;
+      if (http == null) {
+        ExecutorService pool = Executors.newCachedThreadPool(daemonThreads("trinity-http"));
+        resources.add(pool::shutdownNow);
+        http = pool;
+      }
       HttpClient client = JdkHttpTransport.newClient(config.llm().connectTimeout(), http);
       JdkHttpTransport transport =
           new JdkHttpTransport(
@@ -303,6 +308,7 @@ public final class Trinity implements AutoCloseable {
     private @Nullable Scheduler scheduler;
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private @Nullable LlmProvider provider;
+    private @Nullable Executor httpExecutor;
     private final Map<String, LlmProviderFactory> factories = new LinkedHashMap<>();
 
     private Builder() {}
@@ -360,6 +366,18 @@ public final class Trinity implements AutoCloseable {
      */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /**
+     * Sets the executor that runs the HTTP client's work and the pipeline's callbacks. Defaults to
+     * a cached pool of daemon threads that Trinity owns.
+     *
+     * @param executor the executor; the host keeps ownership
+     * @return this builder
+     */
+    public Builder httpExecutor(Executor executor) {
+      this.httpExecutor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 

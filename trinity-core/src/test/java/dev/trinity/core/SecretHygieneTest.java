@@ -7,7 +7,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.ProviderException;
 import dev.trinity.core.resilience.RetryConfig;
@@ -27,7 +26,7 @@ class SecretHygieneTest {
   private static final String KEY = "sk-test-SECRET-123";
 
   private final MockWebServer server = new MockWebServer();
-  private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
+  private final CapturingAppender captured = new CapturingAppender();
   private Logger trinityLogger;
   private Trinity trinity;
 

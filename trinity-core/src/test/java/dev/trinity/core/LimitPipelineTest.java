@@ -61,21 +61,21 @@ class LimitPipelineTest {
   }
 
   @Test
-  void neverMoreThanMaxConcurrencyCallsReachTheServer() throws Exception {
-    start(2, 100);
+  void fiftyConcurrentCallsWithLimitFourNeverPutMoreThanFourOnTheServer() throws Exception {
+    start(4, 100);
     List<CompletableFuture<LlmResponse>> calls = new ArrayList<>();
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < 50; i++) {
       calls.add(h.send(i % 2 == 0 ? Door.ASYNC : Door.SYNC, LlmRequest.of("p" + i)));
     }
-    h.awaitRequests(2);
-    PipelineHarness.waiting().until(() -> h.trinity.concurrencyLimiter().queued() == 8);
-    assertThat(h.trinity.concurrencyLimiter().inFlight()).isEqualTo(2);
+    h.awaitRequests(4);
+    PipelineHarness.waiting().until(() -> h.trinity.concurrencyLimiter().queued() == 46);
+    assertThat(h.trinity.concurrencyLimiter().inFlight()).isEqualTo(4);
 
-    answers.release(10);
+    answers.release(50);
 
     assertThat(calls).allSatisfy(f -> assertThat(resultOf(f).text()).isEqualTo("done"));
-    assertThat(maxInServer.get()).isEqualTo(2);
-    assertThat(h.server.getRequestCount()).isEqualTo(10);
+    assertThat(maxInServer.get()).isEqualTo(4);
+    assertThat(h.server.getRequestCount()).isEqualTo(50);
   }
 
   @Test

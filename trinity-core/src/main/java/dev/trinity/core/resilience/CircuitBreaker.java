@@ -203,9 +203,9 @@ public interface CircuitBreaker {
   CircuitBreakerStatus status();
 
   /**
-   * Closes the breaker and clears its statistics, as if it were new. Listeners hear the change when
-   * the breaker was not closed. Calls admitted before the reset that end afterwards are ignored by
-   * the state machine.
+   * Closes the breaker and starts its failure count again. Lifetime totals (calls, failures,
+   * successes, rejections, state changes) are kept, so that they always add up. Listeners hear the
+   * change when the breaker was not closed.
    */
   void reset();
 

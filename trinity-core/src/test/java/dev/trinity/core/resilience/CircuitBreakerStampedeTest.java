@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /** Real threads racing for the half-open probe places; time stays virtual and nothing sleeps. */
 class CircuitBreakerStampedeTest {
   private static final int THREADS = 50;
-  private static final int ROUNDS = 20;
+  private static final int ROUNDS = 1000;
+  private static final int ASYNC_ROUNDS = 100;
   private static final int PROBES = 3;
 
   private final VirtualTime time = new VirtualTime();
@@ -61,6 +62,13 @@ class CircuitBreakerStampedeTest {
   @Test
   void fiftyThreadsAtTheEndOfTheOpenDurationGetExactlyTheHalfOpenPermits() throws Exception {
     breaker.onError(serverError());
+    AtomicInteger toHalfOpen = new AtomicInteger();
+    breaker.addListener(
+        (name, from, to) -> {
+          if (from == State.OPEN && to == State.HALF_OPEN) {
+            toHalfOpen.incrementAndGet();
+          }
+        });
 
     for (int round = 0; round < ROUNDS; round++) {
       time.advance(CircuitBreakerConfig.DEFAULT_OPEN_DURATION);
@@ -69,6 +77,9 @@ class CircuitBreakerStampedeTest {
 
       assertThat(admitted).filteredOn(a -> a).hasSize(PROBES);
       assertThat(breaker.state()).isEqualTo(State.HALF_OPEN);
+      assertThat(toHalfOpen)
+          .as("OPEN -> HALF_OPEN events after round %d", round)
+          .hasValue(round + 1);
       breaker.onError(serverError());
       assertThat(breaker.state()).isEqualTo(State.OPEN);
     }
@@ -80,7 +91,7 @@ class CircuitBreakerStampedeTest {
   void fiftyAsyncCallersAtTheEndOfTheOpenDurationStartExactlyTheHalfOpenProbes() throws Exception {
     breaker.onError(serverError());
 
-    for (int round = 0; round < ROUNDS; round++) {
+    for (int round = 0; round < ASYNC_ROUNDS; round++) {
       time.advance(CircuitBreakerConfig.DEFAULT_OPEN_DURATION);
       AtomicInteger started = new AtomicInteger();
       ConcurrentLinkedQueue<CompletableFuture<String>> probes = new ConcurrentLinkedQueue<>();

@@ -424,7 +424,7 @@ class CircuitBreakerTest {
   }
 
   @Test
-  void resetClosesTheBreakerAndClearsItsStatistics() {
+  void resetClosesTheBreakerAndRestartsTheFailureCountButKeepsTotals() {
     CircuitBreaker breaker = openBreaker(Door.SYNC);
     List<State> seen = new ArrayList<>();
     breaker.addListener((name, from, to) -> seen.add(to));
@@ -433,9 +433,11 @@ class CircuitBreakerTest {
 
     assertThat(breaker.state()).isEqualTo(State.CLOSED);
     assertThat(seen).containsExactly(State.CLOSED);
-    assertThat(breaker.status())
-        .isEqualTo(
-            new CircuitBreakerStatus("ollama", State.CLOSED, 0, 0, 0, 0, 0, 0.0, 0, null, null));
+    CircuitBreakerStatus status = breaker.status();
+    assertThat(status.state()).isEqualTo(State.CLOSED);
+    assertThat(status.consecutiveFailures()).isZero();
+    assertThat(status.totalFailures()).isEqualTo(5);
+    assertThat(status.totalCalls()).isEqualTo(5);
     assertThat(Door.SYNC.succeed(breaker)).isNull();
   }
 

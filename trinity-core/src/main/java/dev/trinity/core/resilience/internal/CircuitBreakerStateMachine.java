@@ -260,8 +260,12 @@ public final class CircuitBreakerStateMachine implements CircuitBreaker {
 
   @Override
   public void reset() {
-    BreakerState previous = state.getAndSet(newClosed(new BreakerMetrics()));
+    // totals are lifetime figures and survive a reset; the failure count starts again
+    BreakerMetrics metrics = state.get().metrics;
+    metrics.consecutiveFailures.set(0);
+    BreakerState previous = state.getAndSet(newClosed(metrics));
     if (previous.state() != State.CLOSED) {
+      metrics.stateChanges.increment();
       notifyListeners(previous.state(), State.CLOSED);
     }
   }

@@ -314,6 +314,17 @@ final class DocumentFormat {
           }
           break;
         case BULLET:
+          if (current != null && headingDraft && !current.hasFacts() && !isKeyLine(l)) {
+            // a heading over a list of projects ("Smaller things"), not a project itself
+            ProjectDraft item = fromItem(l.text);
+            if (item != null) {
+              out.add(item);
+              current = item;
+              headingDraft = false;
+              itemIndent = l.indent;
+              break;
+            }
+          }
           if (current != null && (headingDraft || l.indent > itemIndent)) {
             // a field or a line of description under the current project
             if (!ProjectFields.applyKeyLine(l.text, current)) {
@@ -351,6 +362,10 @@ final class DocumentFormat {
       }
     }
     return dedupe(out);
+  }
+
+  private static boolean isKeyLine(Line l) {
+    return ProjectFields.isKeyLine(l.text);
   }
 
   private static boolean reading(Section section, boolean onlyProjectsSections) {

@@ -59,7 +59,7 @@ public final class JsonExtractor {
    */
   public static ObjectNode parseObject(String answer) {
     String text = withoutReasoning(answer);
-    if (text.isEmpty() && UNCLOSED_REASONING.matcher(answer).find()) {
+    if (UNCLOSED_REASONING.matcher(text).find()) {
       throw invalid(answer, "$: the answer is only reasoning (<think> was never closed)", null);
     }
     List<String> candidates = candidates(text);

@@ -112,6 +112,9 @@ final class ProjectFields {
           "(?i)^\\s*(?:[-*+•]\\s+)?[*_]{0,2}(language|lang|stack|tech|stars|stargazers|url|link"
               + "|repo|repository|source|github|homepage|website|tags|topics|description|about)"
               + "[*_]{0,2}\\s*:[*_]{0,2}\\s*(.*?)\\s*$");
+  private static final Pattern TRAILING_FIELDS =
+      Pattern.compile(
+          "(?i)(?:^|[\\s|·•;])((?:language|lang|stack|stars|url|link|repo|tags|topics)\\s*:)");
   private static final Pattern SEGMENT_SEPARATOR = Pattern.compile("\\s+[|·•]\\s+|;\\s+");
   private static final Pattern STAR_BEFORE =
       Pattern.compile("(?:★|⭐|☆|:star:)\\s*" + COUNT + "(?:\\s*stars?\\b)?");
@@ -218,6 +221,13 @@ final class ProjectFields {
    */
   static String absorbInline(String text, ProjectDraft d) {
     String s = text;
+    Matcher fields = TRAILING_FIELDS.matcher(s);
+    while (fields.find()) {
+      if (applyKeyLine(s.substring(fields.start(1)), d)) {
+        s = s.substring(0, fields.start(1)).replaceAll("[\\s|·•;]+$", "");
+        break;
+      }
+    }
     String url = url(s);
     if (url != null) {
       if (d.url == null) {

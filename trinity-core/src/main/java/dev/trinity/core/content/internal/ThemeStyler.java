@@ -108,7 +108,7 @@ public final class ThemeStyler {
     String head = text.substring(0, text.offsetByCodePoints(0, max - 1));
     int space = lastSpace(head);
     int keep = head.codePointCount(0, Math.max(space, 0));
-    if (space > 0 && keep * 3 >= (max - 1) * 2) {
+    if (space > 0 && keep * 2 >= max - 1) {
       head = head.substring(0, space);
     }
     head = stripTrailingPunctuation(head);

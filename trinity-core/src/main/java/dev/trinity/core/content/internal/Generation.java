@@ -111,7 +111,7 @@ final class Generation {
     LlmRequest first =
         LlmRequest.builder()
             .systemPrompt(prompts.system(theme))
-            .prompt(prompts.user(theme, sent.text()))
+            .prompt(prompts.user(theme, sent.text().strip()))
             .responseFormat(format())
             .promptVersion(prompts.version())
             .correlationId(correlationId)
@@ -285,20 +285,23 @@ final class Generation {
             elapsed(),
             warnings,
             correlationId);
-    if (result.complete(out)) {
-      try (CorrelationContext scope = CorrelationContext.open(correlationId)) {
-        log.atInfo()
-            .setMessage(LogEvents.CONTENT_GENERATED)
-            .addKeyValue("theme", theme.name())
-            .addKeyValue("source", source.name().toLowerCase(Locale.ROOT))
-            .addKeyValue(Keys.DURATION_MS, out.duration().toMillis())
-            .addKeyValue("attempts", attempts)
-            .addKeyValue("repos", content.repos().size())
-            .addKeyValue(Keys.PROVIDER, provider)
-            .addKeyValue(Keys.MODEL, model)
-            .log();
-      }
+    if (result.isDone()) {
+      return; // cancelled meanwhile
     }
+    // logged before completing, so that whoever sees the result also finds the event
+    try (CorrelationContext scope = CorrelationContext.open(correlationId)) {
+      log.atInfo()
+          .setMessage(LogEvents.CONTENT_GENERATED)
+          .addKeyValue("theme", theme.name())
+          .addKeyValue("source", source.name().toLowerCase(Locale.ROOT))
+          .addKeyValue(Keys.DURATION_MS, out.duration().toMillis())
+          .addKeyValue("attempts", attempts)
+          .addKeyValue("repos", content.repos().size())
+          .addKeyValue(Keys.PROVIDER, provider)
+          .addKeyValue(Keys.MODEL, model)
+          .log();
+    }
+    result.complete(out);
   }
 
   private void logRejected(ContentValidationException e, int attempt, boolean repair) {

@@ -131,9 +131,7 @@ class OfflineAndFallbackTest {
 
       assertThat(result.source()).isEqualTo(ContentSource.FALLBACK);
       assertThat(result.attempts()).isEqualTo(2);
-      assertThat(result.warnings().get(0))
-          .contains(
-              ContentValidationException.class.getSimpleName().isEmpty() ? "" : "no JSON object");
+      assertThat(result.warnings().get(0)).contains("$: the answer contains no JSON object");
     }
   }
 

@@ -16,8 +16,8 @@ import java.util.Objects;
  *     {@code host} for host-supplied fallback content)
  * @param model the model that answered, as the provider named it ({@code rule-based} offline)
  * @param usage tokens used by every answer the model gave, rejected ones included
- * @param attempts how many answers the model was asked for: 1, plus one per repair round; 0 when
- *     the fallback answered without a model
+ * @param attempts how many answers the model was asked for: 1, plus one per repair round; for a
+ *     fallback result, those asked for before the model path failed
  * @param duration time from the call to the answer, repairs included
  * @param warnings what the host should know: input trimmed, fallback used and why; empty normally
  * @param correlationId the correlation id every log line of this generation carries

@@ -35,6 +35,8 @@ final class DocumentFormat {
               + "|`([^`]{1,100})`|([^\\s:—–|][^:—–|]{0,59}?))\\s*(?:[:—–|]|\\s-\\s)\\s*(.*)$");
   private static final Pattern GITHUB_PATH =
       Pattern.compile("(?i)github\\.com/([A-Za-z0-9][A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?");
+  private static final Pattern GREETING =
+      Pattern.compile("(?i)^(?:hi|hello|hey|hi there)[,!]?\\s+(?:i'?m|i am|this is)\\s+(.+)$");
   private static final Pattern SEPARATOR = Pattern.compile("\\s+(?:—|–|-|\\|)\\s+|:\\s+");
 
   /** What the document says. */
@@ -192,7 +194,11 @@ final class DocumentFormat {
 
   private static String nameOf(String heading) {
     String t = ProjectFields.clean(heading);
-    t = SEPARATOR.split(t, 2)[0].strip();
+    Matcher greeting = GREETING.matcher(t);
+    if (greeting.matches()) {
+      t = greeting.group(1);
+    }
+    t = SEPARATOR.split(t, 2)[0].replaceAll("[^\\p{L}\\p{N})]+$", "").strip();
     if (t.equals(t.toUpperCase(Locale.ROOT)) && t.chars().anyMatch(Character::isLetter)) {
       t = ThemeStyler.recase(t.toLowerCase(Locale.ROOT), TextCase.TITLE);
     }

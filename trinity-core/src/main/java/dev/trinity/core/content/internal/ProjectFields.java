@@ -125,6 +125,7 @@ final class ProjectFields {
       Pattern.compile(
           "(?i)(?<![/\\w.])(?:www\\.)?github\\.com/[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)?");
   private static final Pattern MD_LINK = Pattern.compile("\\[([^\\]]*)]\\(([^)\\s]+)[^)]*\\)");
+  private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+");
   private static final Pattern PARENS = Pattern.compile("\\(([^()]{1,80})\\)");
 
   private ProjectFields() {}
@@ -271,7 +272,46 @@ final class ProjectFields {
       s = STAR_BEFORE.matcher(s).replaceAll("");
       s = STAR_AFTER.matcher(s).replaceAll("");
     }
-    return collapse(clean(s).replaceAll("\\s*[—–-]\\s*$", "").replaceAll("^\\s*[—–:-]\\s*", ""));
+    s = absorbFactSentence(tidy(clean(s)), d);
+    return tidy(s.replaceAll("\\s*[—–-]\\s*$", "").replaceAll("^\\s*[—–:-]\\s*", ""));
+  }
+
+  /**
+   * Takes a last sentence made only of facts ({@code "… maps. Python, 45 stars."}) off the text.
+   */
+  private static String absorbFactSentence(String text, ProjectDraft d) {
+    String[] sentences = SENTENCE.split(text);
+    if (sentences.length < 2) {
+      return text;
+    }
+    String last = sentences[sentences.length - 1].replaceAll("[.!?]+$", "").strip();
+    String language = null;
+    for (String part : last.split(",")) {
+      String p = part.strip();
+      if (p.isEmpty()) {
+        continue;
+      }
+      String lang = language(p);
+      if (lang != null) {
+        language = lang;
+      } else {
+        return text;
+      }
+    }
+    if (language != null && d.language == null) {
+      d.language = language;
+    }
+    return text.substring(0, text.length() - sentences[sentences.length - 1].length()).strip();
+  }
+
+  /** Collapses white space and drops punctuation left dangling by what was taken out. */
+  private static String tidy(String text) {
+    String s = collapse(text);
+    s = s.replaceAll("\\s+([,.;:!?])(?=\\s|$)", "$1");
+    s = s.replaceAll("([,;:])+([.!?])", "$2");
+    s = s.replaceAll("[,;:]+$", "");
+    s = s.replaceAll("^[,.;:]+\\s*", "");
+    return s.strip();
   }
 
   /** A star count written with a star sign or the word "stars", or null. */

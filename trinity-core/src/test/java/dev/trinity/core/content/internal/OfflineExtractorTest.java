@@ -143,6 +143,45 @@ class OfflineExtractorTest {
   }
 
   @Test
+  void readsAGithubProfileReadme() {
+    String readme =
+        "# Hi, I'm Jane 👋\n"
+            + "I build web apps for small shops and open-source tools on weekends.\n\n"
+            + "## 🚀 Projects\n"
+            + "- [TodoMVC-Plus](https://github.com/jane/todomvc-plus): A better todo app ⭐ 120\n"
+            + "- [api-mocker](https://github.com/jane/api-mocker) - Mock REST APIs from OpenAPI"
+            + " specs (TypeScript)\n\n"
+            + "## Skills\n- Go\n- TypeScript\n";
+
+    OfflineExtractor.Extraction e = OfflineExtractor.extract(readme);
+
+    assertThat(e.brandName()).isEqualTo("Jane");
+    assertThat(e.profileUrl()).isEqualTo("https://github.com/jane");
+    assertThat(e.projects())
+        .extracting(Project::name, Project::description, Project::language, Project::stars)
+        .containsExactly(
+            tuple("TodoMVC-Plus", "A better todo app", null, 120),
+            tuple("api-mocker", "Mock REST APIs from OpenAPI specs", "TypeScript", null));
+  }
+
+  @Test
+  void factsWrittenAsALastSentenceAreTakenOutOfTheDescription() {
+    String resume =
+        "John Smith\nSoftware Engineer\n\nProjects:\n"
+            + "* weather-cli: Command-line weather with ASCII maps for .NET fans. Python, 45 stars."
+            + " https://github.com/jsmith/weather-cli\n"
+            + "* Budget Buddy - A budgeting app for students (Kotlin)\n\n"
+            + "Experience:\n* Acme Inc - Backend developer (2019-2023)\n";
+
+    assertThat(OfflineExtractor.extract(resume).projects())
+        .extracting(Project::name, Project::description, Project::language, Project::stars)
+        .containsExactly(
+            tuple(
+                "weather-cli", "Command-line weather with ASCII maps for .NET fans.", "Python", 45),
+            tuple("Budget Buddy", "A budgeting app for students", "Kotlin", null));
+  }
+
+  @Test
   void textWithoutProjectsYieldsNoContent() {
     assertThat(OfflineExtractor.content("Just a sentence about me and nothing else.")).isEmpty();
   }

@@ -1,0 +1,30 @@
+package dev.trinity.api.content;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Objects;
+
+/**
+ * A labelled link: a menu item or a call-to-action button. Immutable.
+ *
+ * <p>The engine accepts {@code http://} and {@code https://} URLs, page anchors ({@code
+ * #projects}), site paths ({@code /about}) and {@code mailto:} links.
+ *
+ * @param label the text shown, 1 to {@value #MAX_LABEL_LENGTH} characters
+ * @param url where it leads
+ */
+public record Link(@JsonProperty("label") String label, @JsonProperty("url") String url) {
+  /** Longest accepted label: {@value}. */
+  public static final int MAX_LABEL_LENGTH = 100;
+
+  /**
+   * Checks that both parts are present.
+   *
+   * @throws NullPointerException when the label or URL is null
+   */
+  @JsonCreator
+  public Link {
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(url, "url");
+  }
+}

@@ -1,0 +1,341 @@
+package dev.trinity.core.content;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trinity.api.ConfigurationException;
+import dev.trinity.api.LlmProvider;
+import dev.trinity.api.content.AsyncContentEngine;
+import dev.trinity.api.content.ContentEngine;
+import dev.trinity.api.content.Fallback;
+import dev.trinity.api.content.SiteContent;
+import dev.trinity.api.content.Theme;
+import dev.trinity.core.Trinity;
+import dev.trinity.core.content.internal.ContentJson;
+import dev.trinity.core.content.internal.DefaultContentEngine;
+import dev.trinity.core.content.internal.EngineSettings;
+import dev.trinity.core.content.internal.PromptTemplates;
+import dev.trinity.core.content.internal.SiteContentValidator;
+import dev.trinity.core.content.internal.ThemeCatalog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * Creates {@link ContentEngine}s and {@link AsyncContentEngine}s over a {@link Trinity} instance:
+ * they send every model call through its request pipeline (retries, deadlines, single flight and
+ * the stages to come) and its provider.
+ *
+ * <pre>{@code
+ * try (Trinity trinity = Trinity.fromEnvironment()) {
+ *   ContentEngine engine = ContentEngines.create(trinity);
+ *   GeneratedContent site = engine.generate(Path.of("portfolio.md"), "brutalist");
+ *
+ *   AsyncContentEngine async = ContentEngines.builder(trinity)
+ *       .themes(Path.of("my-themes.yaml"))
+ *       .fallback(Fallback.offline())
+ *       .buildAsync();
+ * }
+ * }</pre>
+ *
+ * <p>Engines are thread-safe, own no threads and need no closing; they stop working when their
+ * {@code Trinity} is closed.
+ */
+public final class ContentEngines {
+  /** Default number of times an invalid answer is sent back with its problems: {@value}. */
+  public static final int DEFAULT_MAX_REPAIRS = 2;
+
+  /** Default size limit of a portfolio: 1 MiB. */
+  public static final long DEFAULT_MAX_INPUT_BYTES = 1L << 20;
+
+  /**
+   * Default share of a portfolio sent to the model, in characters: {@value} (the original's budget
+   * for a small model's context). Longer portfolios are cut, with a WARN event.
+   */
+  public static final int DEFAULT_MAX_PORTFOLIO_CHARS = 30_000;
+
+  private ContentEngines() {}
+
+  /**
+   * A blocking engine with the defaults: built-in themes, no fallback.
+   *
+   * @param trinity the instance whose pipeline and provider the engine uses
+   * @return the engine
+   */
+  public static ContentEngine create(Trinity trinity) {
+    return builder(trinity).build();
+  }
+
+  /**
+   * A non-blocking engine with the defaults.
+   *
+   * @param trinity the instance whose pipeline and provider the engine uses
+   * @return the engine
+   */
+  public static AsyncContentEngine createAsync(Trinity trinity) {
+    return builder(trinity).buildAsync();
+  }
+
+  /**
+   * A builder for an engine over the given instance.
+   *
+   * @param trinity the instance whose pipeline and provider the engine uses
+   * @return the builder
+   */
+  public static Builder builder(Trinity trinity) {
+    return new Builder(Objects.requireNonNull(trinity, "trinity"));
+  }
+
+  /**
+   * The themes bundled with Trinity: brutalist, editorial, enterprise, hacker, minimalist.
+   *
+   * @return an unmodifiable list, sorted by name
+   */
+  public static List<Theme> builtInThemes() {
+    return ThemeCatalog.builtIn();
+  }
+
+  /**
+   * Reads themes from a YAML file shaped like the bundled {@code themes.yaml} (see {@code
+   * docs/content.md}).
+   *
+   * @param file the file
+   * @return its themes, sorted by name
+   * @throws ConfigurationException naming the file and the key when it is missing or wrong
+   */
+  public static List<Theme> loadThemes(Path file) {
+    return ThemeCatalog.load(Objects.requireNonNull(file, "file"));
+  }
+
+  /**
+   * Reads site content from JSON with the content schema's names, checking it against the schema;
+   * for a host's {@linkplain Builder#fallbackJson(String) fallback content}.
+   *
+   * @param json the content as JSON
+   * @return the content
+   * @throws ConfigurationException listing every problem with its field path
+   */
+  public static SiteContent parseContent(String json) {
+    JsonNode node;
+    try {
+      node = ContentJson.JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new ConfigurationException("fallback", "is not valid JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw new ConfigurationException("fallback", "must be a JSON object");
+    }
+    SiteContentValidator.Result result = SiteContentValidator.validate(node);
+    if (!result.valid() || result.content() == null) {
+      throw new ConfigurationException(
+          "fallback", "does not match the content schema: " + String.join("; ", result.errors()));
+    }
+    return result.content();
+  }
+
+  /**
+   * Writes site content as indented JSON with the content schema's names, as a site template reads
+   * it.
+   *
+   * @param content the content
+   * @return the JSON text
+   */
+  public static String toJson(SiteContent content) {
+    return ContentJson.writePretty(Objects.requireNonNull(content, "content"));
+  }
+
+  /**
+   * Builds a content engine. Setters validate at once and name what they reject; not thread-safe.
+   */
+  public static final class Builder {
+    private final Trinity trinity;
+    private final List<Theme> themes = new ArrayList<>();
+    private Fallback fallback = Fallback.none();
+    private int maxRepairs = DEFAULT_MAX_REPAIRS;
+    private long maxInputBytes = DEFAULT_MAX_INPUT_BYTES;
+    private int maxPortfolioChars = DEFAULT_MAX_PORTFOLIO_CHARS;
+    private Executor fileExecutor = Runnable::run;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(Trinity trinity) {
+      this.trinity = trinity;
+    }
+
+    /**
+     * Adds a theme; it replaces a built-in theme of the same name.
+     *
+     * @param theme the theme
+     * @return this builder
+     */
+    public Builder theme(Theme theme) {
+      themes.add(Objects.requireNonNull(theme, "theme"));
+      return this;
+    }
+
+    /**
+     * Adds the themes of a YAML file; they replace built-in themes of the same names.
+     *
+     * @param file a file shaped like the bundled {@code themes.yaml}
+     * @return this builder
+     * @throws ConfigurationException naming the file and the key when it is missing or wrong
+     */
+    public Builder themes(Path file) {
+      themes.addAll(loadThemes(file));
+      return this;
+    }
+
+    /**
+     * Sets what answers when the model path fails; {@link Fallback#none()} by default. A request
+     * can override it.
+     *
+     * @param fallback the fallback
+     * @return this builder
+     * @throws ConfigurationException when static content does not match the content schema
+     */
+    public Builder fallback(Fallback fallback) {
+      Objects.requireNonNull(fallback, "fallback");
+      fallback.content().ifPresent(c -> parseContent(ContentJson.write(c)));
+      this.fallback = fallback;
+      return this;
+    }
+
+    /**
+     * Falls back to fixed content given as JSON with the content schema's names.
+     *
+     * @param json the content
+     * @return this builder
+     * @throws ConfigurationException when it is not JSON or does not match the content schema
+     */
+    public Builder fallbackJson(String json) {
+      this.fallback = Fallback.of(parseContent(Objects.requireNonNull(json, "json")));
+      return this;
+    }
+
+    /**
+     * Falls back to fixed content read from a JSON file.
+     *
+     * @param file the file
+     * @return this builder
+     * @throws ConfigurationException when it cannot be read, is not JSON or does not match the
+     *     content schema
+     */
+    public Builder fallbackJson(Path file) {
+      try {
+        return fallbackJson(Files.readString(file, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new ConfigurationException(
+            "fallback", "fallback content " + file + " could not be read: " + e, e);
+      }
+    }
+
+    /**
+     * Sets how many times an invalid answer is sent back to the model with its problems.
+     *
+     * @param maxRepairs 0 to 5
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
+    public Builder maxRepairs(int maxRepairs) {
+      if (maxRepairs < 0 || maxRepairs > 5) {
+        throw new IllegalArgumentException("maxRepairs must be in [0, 5], was " + maxRepairs);
+      }
+      this.maxRepairs = maxRepairs;
+      return this;
+    }
+
+    /**
+     * Sets the size limit of a portfolio; larger ones fail with an {@link
+     * dev.trinity.api.InvalidInputException}.
+     *
+     * @param maxInputBytes 1 KiB to 64 MiB
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
+    public Builder maxInputBytes(long maxInputBytes) {
+      if (maxInputBytes < 1024 || maxInputBytes > (64L << 20)) {
+        throw new IllegalArgumentException(
+            "maxInputBytes must be between 1 KiB and 64 MiB, was " + maxInputBytes);
+      }
+      this.maxInputBytes = maxInputBytes;
+      return this;
+    }
+
+    /**
+     * Sets how much of a portfolio is sent to the model; longer ones are cut with a WARN event and
+     * a warning in the result.
+     *
+     * @param maxPortfolioChars 1,000 to 1,000,000 characters
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
+    public Builder maxPortfolioChars(int maxPortfolioChars) {
+      if (maxPortfolioChars < 1_000 || maxPortfolioChars > 1_000_000) {
+        throw new IllegalArgumentException(
+            "maxPortfolioChars must be in [1000, 1000000], was " + maxPortfolioChars);
+      }
+      this.maxPortfolioChars = maxPortfolioChars;
+      return this;
+    }
+
+    /**
+     * Sets where portfolio files are read. By default on the calling thread, before the future is
+     * returned (at most {@code maxInputBytes} are read); pass a bounded executor to keep file I/O
+     * off the caller's thread.
+     *
+     * @param fileExecutor the executor; the host keeps ownership
+     * @return this builder
+     */
+    public Builder fileExecutor(Executor fileExecutor) {
+      this.fileExecutor = Objects.requireNonNull(fileExecutor, "fileExecutor");
+      return this;
+    }
+
+    /**
+     * Sets the clock durations and per-request deadlines are measured with (a fake one in tests;
+     * use the same one as the {@code Trinity} instance). Defaults to the UTC system clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds a blocking engine.
+     *
+     * @return the engine
+     */
+    public ContentEngine build() {
+      return buildAsync().sync();
+    }
+
+    /**
+     * Builds a non-blocking engine.
+     *
+     * @return the engine
+     */
+    public AsyncContentEngine buildAsync() {
+      LlmProvider provider = trinity.provider();
+      EngineSettings settings =
+          new EngineSettings(
+              provider.name(),
+              provider.capabilities(),
+              ThemeCatalog.of(themes),
+              PromptTemplates.bundled(),
+              fallback,
+              maxRepairs,
+              maxInputBytes,
+              maxPortfolioChars,
+              fileExecutor,
+              clock);
+      return new DefaultContentEngine(trinity.llmAsync(), settings);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.trinity.core.content.internal;
+
+import dev.trinity.api.Capability;
+import dev.trinity.api.content.Fallback;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * Everything a content engine is configured with, checked by the public builder.
+ *
+ * @param providerName the provider the pipeline ends in, to label offline answers
+ * @param capabilities what it supports, to choose JSON Schema or JSON mode
+ * @param themes the known themes
+ * @param prompts the prompt templates
+ * @param fallback what answers when the model path fails
+ * @param maxRepairs how many times an invalid answer is sent back with its problems
+ * @param maxInputBytes the largest portfolio accepted
+ * @param maxPortfolioChars how much of a portfolio is sent to the model
+ * @param fileExecutor where portfolio files are read
+ * @param clock measures durations and per-request deadlines
+ */
+public record EngineSettings(
+    String providerName,
+    Set<Capability> capabilities,
+    ThemeCatalog themes,
+    PromptTemplates prompts,
+    Fallback fallback,
+    int maxRepairs,
+    long maxInputBytes,
+    int maxPortfolioChars,
+    Executor fileExecutor,
+    Clock clock) {
+
+  /** Copies the capabilities. */
+  public EngineSettings {
+    capabilities = Set.copyOf(capabilities);
+  }
+}

@@ -1,0 +1,330 @@
+package dev.trinity.core.content.internal;
+
+import dev.trinity.api.AsyncLlmClient;
+import dev.trinity.api.Capability;
+import dev.trinity.api.ContentValidationException;
+import dev.trinity.api.LlmRequest;
+import dev.trinity.api.LlmResponse;
+import dev.trinity.api.Message;
+import dev.trinity.api.RequestTimeoutException;
+import dev.trinity.api.ResponseFormat;
+import dev.trinity.api.TrinityException;
+import dev.trinity.api.Usage;
+import dev.trinity.api.content.ContentRequest;
+import dev.trinity.api.content.ContentSource;
+import dev.trinity.api.content.Fallback;
+import dev.trinity.api.content.GeneratedContent;
+import dev.trinity.api.content.SiteContent;
+import dev.trinity.api.content.Theme;
+import dev.trinity.logging.CorrelationContext;
+import dev.trinity.logging.LogEvents;
+import dev.trinity.logging.LogEvents.Keys;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One content generation, from a checked portfolio to the result: ask the model, re-ask with the
+ * problems while the answer is invalid (at most {@code maxRepairs} times), style the accepted
+ * content with the theme, or fall back. Each step is a callback on the previous call's future;
+ * nothing blocks.
+ */
+final class Generation {
+  private static final Logger log = LoggerFactory.getLogger(Generation.class);
+
+  /** New event: the portfolio was cut to the model's budget. */
+  static final String CONTENT_INPUT_TRIMMED = "content_input_trimmed";
+
+  /** New event: the model path failed and the fallback answered. */
+  static final String CONTENT_FALLBACK_USED = "content_fallback_used";
+
+  /** The longest rejected answer sent back to the model in a repair round. */
+  static final int MAX_ECHOED_ANSWER_CHARS = 8_000;
+
+  private final AsyncLlmClient client;
+  private final EngineSettings settings;
+  private final ContentRequest request;
+  private final Theme theme;
+  private final Portfolio portfolio;
+  private final String correlationId;
+  private final Instant start;
+  private final CompletableFuture<GeneratedContent> result;
+  private final AtomicReference<Usage> usage = new AtomicReference<>(Usage.NONE);
+  private final AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
+  private final List<String> warnings = new ArrayList<>();
+
+  Generation(
+      AsyncLlmClient client,
+      EngineSettings settings,
+      ContentRequest request,
+      Theme theme,
+      Portfolio portfolio,
+      String correlationId,
+      Instant start,
+      CompletableFuture<GeneratedContent> result) {
+    this.client = client;
+    this.settings = settings;
+    this.request = request;
+    this.theme = theme;
+    this.portfolio = portfolio;
+    this.correlationId = correlationId;
+    this.start = start;
+    this.result = result;
+    result.whenComplete(
+        (r, e) -> {
+          CompletableFuture<?> call = inFlight.get();
+          if (result.isCancelled() && call != null) {
+            call.cancel(true);
+          }
+        });
+  }
+
+  /** Sends the first request. */
+  void start() {
+    Portfolio sent = portfolio.trimmedTo(settings.maxPortfolioChars());
+    if (sent.trimmed()) {
+      warnings.add(
+          "input trimmed from "
+              + portfolio.length()
+              + " to "
+              + sent.length()
+              + " characters to fit the model's budget");
+      try (CorrelationContext scope = CorrelationContext.open(correlationId)) {
+        log.atWarn()
+            .setMessage(CONTENT_INPUT_TRIMMED)
+            .addKeyValue("input", portfolio.name())
+            .addKeyValue("original_chars", portfolio.length())
+            .addKeyValue("kept_chars", sent.length())
+            .log();
+      }
+    }
+    PromptTemplates prompts = settings.prompts();
+    LlmRequest first =
+        LlmRequest.builder()
+            .systemPrompt(prompts.system(theme))
+            .prompt(prompts.user(theme, sent.text().strip()))
+            .responseFormat(format())
+            .promptVersion(prompts.version())
+            .correlationId(correlationId)
+            .cachePolicy(request.cachePolicy())
+            .build();
+    ask(first, first, 1, null);
+  }
+
+  private ResponseFormat format() {
+    if (settings.capabilities().contains(Capability.JSON_SCHEMA)) {
+      return ResponseFormat.jsonSchema(PromptTemplates.SCHEMA_NAME, settings.prompts().schema());
+    }
+    if (settings.capabilities().contains(Capability.JSON_MODE)) {
+      return ResponseFormat.json();
+    }
+    return ResponseFormat.text();
+  }
+
+  private void ask(
+      LlmRequest first, LlmRequest current, int attempt, @Nullable TrinityException previous) {
+    if (result.isDone()) {
+      return;
+    }
+    LlmRequest sent = current;
+    if (request.timeout().isPresent()) {
+      Duration left = request.timeout().get().minus(elapsed());
+      if (left.isZero() || left.isNegative()) {
+        fail(
+            new RequestTimeoutException(
+                settings.providerName(),
+                "content generation deadline of "
+                    + request.timeout().get().toMillis()
+                    + " ms passed before answer "
+                    + attempt
+                    + " was asked for",
+                request.timeout().get(),
+                true,
+                previous),
+            attempt - 1);
+        return;
+      }
+      sent = current.toBuilder().timeout(left).build();
+    }
+    ContentAnswerValidator validator = new ContentAnswerValidator(usage);
+    CompletableFuture<LlmResponse> call;
+    try {
+      call = client.generate(sent, validator);
+    } catch (RuntimeException e) {
+      call = CompletableFuture.failedFuture(e);
+    }
+    inFlight.set(call);
+    if (result.isCancelled()) {
+      call.cancel(true);
+      return;
+    }
+    call.whenComplete(
+        (response, failure) -> {
+          if (failure == null) {
+            succeed(response, validator, attempt);
+            return;
+          }
+          Throwable cause = Futures.unwrap(failure);
+          if (cause instanceof CancellationException) {
+            result.cancel(false);
+            return;
+          }
+          if (cause instanceof ContentValidationException invalid) {
+            boolean repair = attempt <= settings.maxRepairs();
+            logRejected(invalid, attempt, repair);
+            if (repair) {
+              ask(first, repairOf(first, invalid), attempt + 1, invalid);
+            } else {
+              fail(invalid.withAttempts(attempt), attempt);
+            }
+            return;
+          }
+          fail(Futures.asTrinityException(cause), attempt);
+        });
+  }
+
+  /** The first request's conversation, the rejected answer, and the problems found in it. */
+  private LlmRequest repairOf(LlmRequest first, ContentValidationException invalid) {
+    String answer = JsonExtractor.withoutReasoning(invalid.rawOutput());
+    if (answer.length() > MAX_ECHOED_ANSWER_CHARS) {
+      answer = answer.substring(0, MAX_ECHOED_ANSWER_CHARS) + "\n[…]";
+    }
+    List<Message> messages = new ArrayList<>(first.messages());
+    messages.add(Message.assistant(answer.isBlank() ? "(an empty answer)" : answer));
+    messages.add(Message.user(settings.prompts().repair(invalid.errors())));
+    return first.toBuilder().messages(messages).build();
+  }
+
+  private void succeed(LlmResponse response, ContentAnswerValidator validator, int attempt) {
+    SiteContent content;
+    try {
+      SiteContent accepted = validator.accepted();
+      content = accepted != null ? accepted : ContentAnswerValidator.check(response.text());
+    } catch (ContentValidationException e) {
+      logRejected(e, attempt, false);
+      fail(e.withAttempts(attempt), attempt);
+      return;
+    }
+    ContentSource source =
+        OfflineProviderFactory.NAME.equals(response.provider())
+            ? ContentSource.OFFLINE
+            : response.cached() ? ContentSource.CACHE : ContentSource.LLM;
+    complete(
+        ThemeStyler.apply(content, theme.rules()),
+        source,
+        response.provider(),
+        response.model(),
+        attempt);
+  }
+
+  private void fail(TrinityException error, int attempts) {
+    Fallback fallback = request.fallback().orElse(settings.fallback());
+    Optional<SiteContent> content;
+    String provider;
+    String model;
+    switch (fallback.kind()) {
+      case OFFLINE:
+        content =
+            OfflineExtractor.content(portfolio.trimmedTo(settings.maxPortfolioChars()).text())
+                .map(c -> ThemeStyler.apply(c, theme.rules()));
+        provider = OfflineProviderFactory.NAME;
+        model = OfflineExtractor.MODEL;
+        break;
+      case STATIC:
+        content = fallback.content();
+        provider = "host";
+        model = "static";
+        break;
+      case NONE:
+      default:
+        result.completeExceptionally(error);
+        return;
+    }
+    if (content.isEmpty()) {
+      error.addSuppressed(
+          new TrinityException("the offline fallback found no projects in " + portfolio.name()));
+      result.completeExceptionally(error);
+      return;
+    }
+    String kind = fallback.kind().name().toLowerCase(Locale.ROOT);
+    warnings.add(
+        "fallback (" + kind + ") used because the model path failed: " + error.getMessage());
+    try (CorrelationContext scope = CorrelationContext.open(correlationId)) {
+      log.atWarn()
+          .setMessage(CONTENT_FALLBACK_USED)
+          .addKeyValue("theme", theme.name())
+          .addKeyValue("fallback", kind)
+          .addKeyValue("input", portfolio.name())
+          .addKeyValue(Keys.ERROR_TYPE, error.getClass().getSimpleName())
+          .addKeyValue(Keys.ERROR, error.getMessage())
+          .log();
+    }
+    complete(content.get(), ContentSource.FALLBACK, provider, model, attempts);
+  }
+
+  private void complete(
+      SiteContent content, ContentSource source, String provider, String model, int attempts) {
+    GeneratedContent out =
+        new GeneratedContent(
+            content,
+            source,
+            theme.name(),
+            provider,
+            model,
+            usage.get(),
+            attempts,
+            elapsed(),
+            warnings,
+            correlationId);
+    if (result.isDone()) {
+      return; // cancelled meanwhile
+    }
+    // logged before completing, so that whoever sees the result also finds the event
+    try (CorrelationContext scope = CorrelationContext.open(correlationId)) {
+      log.atInfo()
+          .setMessage(LogEvents.CONTENT_GENERATED)
+          .addKeyValue("theme", theme.name())
+          .addKeyValue("source", source.name().toLowerCase(Locale.ROOT))
+          .addKeyValue(Keys.DURATION_MS, out.duration().toMillis())
+          .addKeyValue("attempts", attempts)
+          .addKeyValue("repos", content.repos().size())
+          .addKeyValue(Keys.PROVIDER, provider)
+          .addKeyValue(Keys.MODEL, model)
+          .log();
+    }
+    result.complete(out);
+  }
+
+  private void logRejected(ContentValidationException e, int attempt, boolean repair) {
+    try (CorrelationContext scope = CorrelationContext.open(correlationId)) {
+      log.atWarn()
+          .setMessage(LogEvents.CONTENT_VALIDATION_FAILED)
+          .addKeyValue("theme", theme.name())
+          .addKeyValue("errors", e.errors().size())
+          .addKeyValue(Keys.ATTEMPT, attempt)
+          .addKeyValue("repair", repair)
+          .log();
+      if (log.isDebugEnabled()) {
+        log.atDebug()
+            .setMessage("content_validation_errors")
+            .addKeyValue("errors", e.errors())
+            .addKeyValue("answer", e.rawOutput())
+            .log();
+      }
+    }
+  }
+
+  private Duration elapsed() {
+    Duration d = Duration.between(start, settings.clock().instant());
+    return d.isNegative() ? Duration.ZERO : d;
+  }
+}

@@ -1,0 +1,376 @@
+package dev.trinity.core.content.internal;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads project facts out of portfolio text for the offline extractor: {@code Language:} / {@code
+ * Stars:} / {@code URL:} / {@code Tags:} lines, star counts written inline ({@code ★ 120}, {@code
+ * 1.2k stars}), languages in parentheses, URLs, and Markdown emphasis and links.
+ */
+final class ProjectFields {
+  private static final Map<String, String> LANGUAGES = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+  static {
+    for (String l :
+        Arrays.asList(
+            "Assembly",
+            "Astro",
+            "Bash",
+            "C",
+            "C#",
+            "C++",
+            "Clojure",
+            "CMake",
+            "COBOL",
+            "CoffeeScript",
+            "Common Lisp",
+            "Crystal",
+            "CSS",
+            "D",
+            "Dart",
+            "Dockerfile",
+            "Elixir",
+            "Elm",
+            "Emacs Lisp",
+            "Erlang",
+            "F#",
+            "Fortran",
+            "GDScript",
+            "Go",
+            "Groovy",
+            "Haskell",
+            "HCL",
+            "HTML",
+            "Java",
+            "JavaScript",
+            "Jsonnet",
+            "Julia",
+            "Jupyter Notebook",
+            "Kotlin",
+            "Lua",
+            "Makefile",
+            "MATLAB",
+            "Mojo",
+            "Nim",
+            "Nix",
+            "Objective-C",
+            "OCaml",
+            "Pascal",
+            "Perl",
+            "PHP",
+            "PLpgSQL",
+            "PowerShell",
+            "Prolog",
+            "PureScript",
+            "Python",
+            "R",
+            "Racket",
+            "Ruby",
+            "Rust",
+            "Scala",
+            "Scheme",
+            "SCSS",
+            "Shell",
+            "Smalltalk",
+            "Solidity",
+            "SQL",
+            "Svelte",
+            "Swift",
+            "Tcl",
+            "TeX",
+            "TypeScript",
+            "V",
+            "Vala",
+            "Verilog",
+            "VHDL",
+            "Vim Script",
+            "Vue",
+            "WebAssembly",
+            "Zig")) {
+      LANGUAGES.put(l, l);
+    }
+    LANGUAGES.put("golang", "Go");
+    LANGUAGES.put("js", "JavaScript");
+    LANGUAGES.put("ts", "TypeScript");
+    LANGUAGES.put("node.js", "JavaScript");
+    LANGUAGES.put("nodejs", "JavaScript");
+    LANGUAGES.put("python3", "Python");
+    LANGUAGES.put("sh", "Shell");
+    LANGUAGES.put("terraform", "HCL");
+  }
+
+  private static final String COUNT =
+      "(\\d{1,3}(?:[,.\\u202F]\\d{3})+|\\d+(?:\\.\\d+)?)\\s*([kK])?";
+  private static final Pattern KEY_SEGMENT =
+      Pattern.compile(
+          "(?i)^\\s*(?:[-*+•]\\s+)?[*_]{0,2}(language|lang|stack|tech|stars|stargazers|url|link"
+              + "|repo|repository|source|github|homepage|website|tags|topics|description|about)"
+              + "[*_]{0,2}\\s*:[*_]{0,2}\\s*(.*?)\\s*$");
+  private static final Pattern TRAILING_FIELDS =
+      Pattern.compile(
+          "(?i)(?:^|[\\s|·•;])((?:language|lang|stack|stars|url|link|repo|tags|topics)\\s*:)");
+  private static final Pattern SEGMENT_SEPARATOR = Pattern.compile("\\s+[|·•]\\s+|;\\s+");
+  private static final Pattern STAR_BEFORE =
+      Pattern.compile("(?:★|⭐|☆|:star:)\\s*" + COUNT + "(?:\\s*stars?\\b)?");
+  private static final Pattern STAR_AFTER =
+      Pattern.compile("(?i)\\b" + COUNT + "\\s*(?:★|⭐|stars?\\b|stargazers\\b)");
+  private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://[^\\s<>()\\[\\]\"']+");
+  private static final Pattern BARE_GITHUB =
+      Pattern.compile(
+          "(?i)(?<![/\\w.])(?:www\\.)?github\\.com/[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)?");
+  private static final Pattern MD_LINK = Pattern.compile("\\[([^\\]]*)]\\(([^)\\s]+)[^)]*\\)");
+  private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+");
+  private static final Pattern PARENS = Pattern.compile("\\(([^()]{1,80})\\)");
+
+  private ProjectFields() {}
+
+  /** The canonical spelling of a programming language, or null when the text is not one. */
+  static @Nullable String language(String text) {
+    String t = clean(text).replaceAll("[.,;]+$", "").strip();
+    return t.isEmpty() ? null : LANGUAGES.get(t);
+  }
+
+  /** Whether a line of a GitHub listing holds a language, or says it has none ({@code N/A}). */
+  static boolean isLanguageLine(String line) {
+    String t = line.strip();
+    return t.equalsIgnoreCase("N/A") || LANGUAGES.containsKey(t);
+  }
+
+  /**
+   * Applies a line made only of {@code Key: value} fields (separated by {@code |}, {@code ·},
+   * {@code •} or {@code ;}) to a project.
+   *
+   * @return whether the line was such a line
+   */
+  static boolean applyKeyLine(String line, ProjectDraft draft) {
+    String[] segments = SEGMENT_SEPARATOR.split(line.strip());
+    Matcher[] matches = new Matcher[segments.length];
+    for (int i = 0; i < segments.length; i++) {
+      matches[i] = KEY_SEGMENT.matcher(segments[i]);
+      if (!matches[i].matches()) {
+        return false;
+      }
+    }
+    for (Matcher m : matches) {
+      apply(m.group(1).toLowerCase(Locale.ROOT), m.group(2), draft);
+    }
+    return true;
+  }
+
+  /** Whether the line starts with a known {@code Key:}. */
+  static boolean isKeyLine(String line) {
+    String first = SEGMENT_SEPARATOR.split(line.strip())[0];
+    return KEY_SEGMENT.matcher(first).matches();
+  }
+
+  private static void apply(String key, String rawValue, ProjectDraft d) {
+    String value = clean(rawValue);
+    if (value.isEmpty()) {
+      return;
+    }
+    switch (key) {
+      case "language":
+      case "lang":
+      case "stack":
+      case "tech":
+        if (d.language == null) {
+          String first = value.split("[,/+]")[0];
+          String known = language(first);
+          d.language = known != null ? known : limit(first.strip(), 40);
+        }
+        break;
+      case "stars":
+      case "stargazers":
+        Integer n = count(value);
+        if (n != null) {
+          d.stars = n;
+        }
+        break;
+      case "tags":
+      case "topics":
+        for (String tag : value.split("[,;]|\\s#")) {
+          String t = tag.strip().replaceFirst("^#", "").strip();
+          if (!t.isEmpty()) {
+            d.tags.add(t);
+          }
+        }
+        break;
+      case "description":
+      case "about":
+        d.describe(value);
+        break;
+      default: // url, link, repo, repository, source, github, homepage, website
+        String url = url(rawValue);
+        if (url != null && d.url == null) {
+          d.url = url;
+        }
+        break;
+    }
+  }
+
+  /**
+   * Takes star counts, a language in parentheses and a URL out of free text, recording them on the
+   * project.
+   *
+   * @return the text that is left, as plain prose
+   */
+  static String absorbInline(String text, ProjectDraft d) {
+    String s = text;
+    Matcher fields = TRAILING_FIELDS.matcher(s);
+    while (fields.find()) {
+      if (applyKeyLine(s.substring(fields.start(1)), d)) {
+        s = s.substring(0, fields.start(1)).replaceAll("[\\s|·•;]+$", "");
+        break;
+      }
+    }
+    String url = url(s);
+    if (url != null) {
+      if (d.url == null) {
+        d.url = url;
+      }
+    }
+    s = MD_LINK.matcher(s).replaceAll("$1");
+    s = URL.matcher(s).replaceAll("");
+    Matcher parens = PARENS.matcher(s);
+    StringBuilder kept = new StringBuilder();
+    while (parens.find()) {
+      boolean allFacts = true;
+      for (String part : parens.group(1).split("[,;·|]")) {
+        String p = part.strip();
+        if (p.isEmpty()) {
+          continue;
+        }
+        String lang = language(p);
+        Integer stars = starsIn(p);
+        if (lang != null) {
+          if (d.language == null) {
+            d.language = lang;
+          }
+        } else if (stars != null) {
+          if (d.stars == null) {
+            d.stars = stars;
+          }
+        } else {
+          allFacts = false;
+        }
+      }
+      parens.appendReplacement(kept, allFacts ? "" : Matcher.quoteReplacement(parens.group()));
+    }
+    parens.appendTail(kept);
+    s = kept.toString();
+    Integer stars = starsIn(s);
+    if (stars != null) {
+      if (d.stars == null) {
+        d.stars = stars;
+      }
+      s = STAR_BEFORE.matcher(s).replaceAll("");
+      s = STAR_AFTER.matcher(s).replaceAll("");
+    }
+    s = absorbFactSentence(tidy(clean(s)), d);
+    return tidy(s.replaceAll("\\s*[—–-]\\s*$", "").replaceAll("^\\s*[—–:-]\\s*", ""));
+  }
+
+  /**
+   * Takes a last sentence made only of facts ({@code "… maps. Python, 45 stars."}) off the text.
+   */
+  private static String absorbFactSentence(String text, ProjectDraft d) {
+    String[] sentences = SENTENCE.split(text);
+    if (sentences.length < 2) {
+      return text;
+    }
+    String last = sentences[sentences.length - 1].replaceAll("[.!?]+$", "").strip();
+    String language = null;
+    for (String part : last.split(",")) {
+      String p = part.strip();
+      if (p.isEmpty()) {
+        continue;
+      }
+      String lang = language(p);
+      if (lang != null) {
+        language = lang;
+      } else {
+        return text;
+      }
+    }
+    if (language != null && d.language == null) {
+      d.language = language;
+    }
+    return text.substring(0, text.length() - sentences[sentences.length - 1].length()).strip();
+  }
+
+  /** Collapses white space and drops punctuation left dangling by what was taken out. */
+  private static String tidy(String text) {
+    String s = collapse(text);
+    s = s.replaceAll("\\s+([,.;:!?])(?=\\s|$)", "$1");
+    s = s.replaceAll("([,;:])+([.!?])", "$2");
+    s = s.replaceAll("[,;:]+$", "");
+    s = s.replaceAll("^[,.;:]+\\s*", "");
+    return s.strip();
+  }
+
+  /** A star count written with a star sign or the word "stars", or null. */
+  static @Nullable Integer starsIn(String text) {
+    Matcher m = STAR_BEFORE.matcher(text);
+    if (m.find()) {
+      return number(m.group(1), m.group(2));
+    }
+    m = STAR_AFTER.matcher(text);
+    return m.find() ? number(m.group(1), m.group(2)) : null;
+  }
+
+  /** A count such as {@code 898}, {@code 1,234} or {@code 1.2k}; null when there is none. */
+  static @Nullable Integer count(String text) {
+    Matcher m = Pattern.compile(COUNT).matcher(text);
+    return m.find() ? number(m.group(1), m.group(2)) : null;
+  }
+
+  private static @Nullable Integer number(String digits, @Nullable String thousands) {
+    try {
+      if (thousands != null) {
+        double v = Double.parseDouble(digits.replace(",", "."));
+        return (int) Math.round(v * 1000);
+      }
+      if (digits.matches("\\d+\\.\\d{1,2}")) {
+        return (int) Double.parseDouble(digits);
+      }
+      long v = Long.parseLong(digits.replaceAll("[,.\\u202F]", ""));
+      return v > Integer.MAX_VALUE ? null : (int) v;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** The first http(s) URL in the text (a bare {@code github.com/…} gets {@code https://}). */
+  static @Nullable String url(String text) {
+    Matcher m = URL.matcher(text);
+    if (m.find()) {
+      return m.group().replaceAll("[.,;:!?*_`>]+$", "");
+    }
+    Matcher gh = BARE_GITHUB.matcher(text);
+    return gh.find() ? "https://" + gh.group().replaceAll("[.]+$", "") : null;
+  }
+
+  /** The text without Markdown emphasis, code ticks and link syntax. */
+  static String clean(String text) {
+    String s = MD_LINK.matcher(text).replaceAll("$1");
+    s = s.replaceAll("(\\*\\*|__|`)", "");
+    s = s.replaceAll("(?<![\\w*])[*_](\\S[^*_]*?)[*_](?![\\w*])", "$1");
+    return s.strip();
+  }
+
+  /** White space runs as single spaces. */
+  static String collapse(String text) {
+    return text.replaceAll("\\s+", " ").strip();
+  }
+
+  /** The text cut to at most {@code max} characters. */
+  static String limit(String text, int max) {
+    return ThemeStyler.truncate(text, max);
+  }
+}

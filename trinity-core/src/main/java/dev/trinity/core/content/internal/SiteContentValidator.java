@@ -1,0 +1,293 @@
+package dev.trinity.core.content.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trinity.api.content.Hero;
+import dev.trinity.api.content.Link;
+import dev.trinity.api.content.Project;
+import dev.trinity.api.content.SiteContent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks a JSON object against the content schema and builds the {@link SiteContent} it describes.
+ * Reports every problem as {@code path: what is wrong} ({@code repos[2].stars: must be >= 0}),
+ * without quoting the text it checked.
+ *
+ * <p>Lenient where the meaning is clear: optional fields may be missing instead of null, strings
+ * are stripped of surrounding white space, unknown fields are ignored, and a whole-number {@code
+ * 12.0} counts as an integer.
+ */
+public final class SiteContentValidator {
+  /** At most this many problems are listed; the rest are counted. */
+  static final int MAX_ERRORS = 20;
+
+  private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^\\s/?#]+[^\\s]*");
+  private static final Pattern LINK_URL =
+      Pattern.compile("(?i)(https?://[^\\s/?#]+[^\\s]*|#[^\\s]*|/[^\\s]*|mailto:[^\\s]+)");
+
+  /** A check's outcome: the content when there were no problems. */
+  public record Result(@Nullable SiteContent content, List<String> errors) {
+    /** Whether the object passed. */
+    public boolean valid() {
+      return errors.isEmpty();
+    }
+  }
+
+  private final List<String> errors = new ArrayList<>();
+  private int dropped;
+
+  private SiteContentValidator() {}
+
+  /**
+   * Checks an object.
+   *
+   * @param root the parsed answer
+   * @return the content, or the problems found
+   */
+  public static Result validate(JsonNode root) {
+    SiteContentValidator v = new SiteContentValidator();
+    SiteContent content = v.content(root);
+    List<String> errors = new ArrayList<>(v.errors);
+    if (v.dropped > 0) {
+      errors.add("(" + v.dropped + " more problems not listed)");
+    }
+    return errors.isEmpty() ? new Result(content, List.of()) : new Result(null, errors);
+  }
+
+  private @Nullable SiteContent content(JsonNode root) {
+    if (!root.isObject()) {
+      error("$", "must be a JSON object");
+      return null;
+    }
+    String brand =
+        requiredText(root, "brand_name", "brand_name", SiteContent.MAX_BRAND_NAME_LENGTH);
+    String tagline = optionalText(root, "tagline", "tagline", SiteContent.MAX_TAGLINE_LENGTH);
+    Hero hero = hero(root.get("hero"));
+    List<Project> repos = repos(root.get("repos"));
+    List<Link> menu = menu(root.get("menu_items"));
+    Link cta = optionalLink(root.get("cta"), "cta");
+    if (!errors.isEmpty() || dropped > 0 || brand == null || hero == null || repos == null) {
+      return null;
+    }
+    return new SiteContent(brand, tagline, hero, repos, menu, cta);
+  }
+
+  private @Nullable Hero hero(@Nullable JsonNode node) {
+    if (isAbsent(node)) {
+      error("hero", "is required");
+      return null;
+    }
+    if (!node.isObject()) {
+      error("hero", "must be an object, was " + kind(node));
+      return null;
+    }
+    String title = requiredText(node, "title", "hero.title", Hero.MAX_TITLE_LENGTH);
+    String subtitle = requiredText(node, "subtitle", "hero.subtitle", Hero.MAX_SUBTITLE_LENGTH);
+    Link primary = optionalLink(node.get("cta_primary"), "hero.cta_primary");
+    Link secondary = optionalLink(node.get("cta_secondary"), "hero.cta_secondary");
+    return title == null || subtitle == null ? null : new Hero(title, subtitle, primary, secondary);
+  }
+
+  private @Nullable List<Project> repos(@Nullable JsonNode node) {
+    if (isAbsent(node)) {
+      error("repos", "is required");
+      return null;
+    }
+    if (!node.isArray()) {
+      error("repos", "must be an array, was " + kind(node));
+      return null;
+    }
+    if (node.size() < SiteContent.MIN_REPOS) {
+      error("repos", "must have at least " + SiteContent.MIN_REPOS + " project");
+      return null;
+    }
+    if (node.size() > SiteContent.MAX_REPOS) {
+      error(
+          "repos", "must have at most " + SiteContent.MAX_REPOS + " projects, had " + node.size());
+    }
+    List<Project> out = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      Project p = project(node.get(i), "repos[" + i + "]");
+      if (p != null) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private @Nullable Project project(JsonNode node, String path) {
+    if (!node.isObject()) {
+      error(path, "must be an object, was " + kind(node));
+      return null;
+    }
+    String name = requiredText(node, "name", path + ".name", Project.MAX_NAME_LENGTH);
+    String description =
+        requiredText(node, "description", path + ".description", Project.MAX_DESCRIPTION_LENGTH);
+    String url = optionalText(node, "url", path + ".url", Integer.MAX_VALUE);
+    if (url != null && !HTTP_URL.matcher(url).matches()) {
+      error(path + ".url", "must be an absolute http:// or https:// URL, or null");
+    }
+    Integer stars = stars(node.get("stars"), path + ".stars");
+    String language = optionalText(node, "language", path + ".language", 100);
+    List<String> tags = tags(node.get("tags"), path + ".tags");
+    return name == null || description == null
+        ? null
+        : new Project(name, description, url, stars, language, tags);
+  }
+
+  private @Nullable Integer stars(@Nullable JsonNode node, String path) {
+    if (isAbsent(node)) {
+      return null;
+    }
+    if (!node.isNumber()
+        || (!node.isIntegralNumber() && node.asDouble() != Math.rint(node.asDouble()))) {
+      error(path, "must be a whole number or null, was " + kind(node));
+      return null;
+    }
+    if (node.asDouble() < 0) {
+      error(path, "must be >= 0");
+      return null;
+    }
+    if (node.asDouble() > Integer.MAX_VALUE) {
+      error(path, "must be at most " + Integer.MAX_VALUE);
+      return null;
+    }
+    return (int) node.asLong();
+  }
+
+  private List<String> tags(@Nullable JsonNode node, String path) {
+    if (isAbsent(node)) {
+      return List.of();
+    }
+    if (!node.isArray()) {
+      error(path, "must be an array of strings, was " + kind(node));
+      return List.of();
+    }
+    if (node.size() > Project.MAX_TAGS) {
+      error(path, "must have at most " + Project.MAX_TAGS + " tags, had " + node.size());
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      String tag = text(node.get(i), path + "[" + i + "]", Project.MAX_TAG_LENGTH, true);
+      if (tag != null) {
+        out.add(tag);
+      }
+    }
+    return out;
+  }
+
+  private List<Link> menu(@Nullable JsonNode node) {
+    if (isAbsent(node)) {
+      return List.of();
+    }
+    if (!node.isArray()) {
+      error("menu_items", "must be an array, was " + kind(node));
+      return List.of();
+    }
+    if (node.size() > SiteContent.MAX_MENU_ITEMS) {
+      error(
+          "menu_items",
+          "must have at most " + SiteContent.MAX_MENU_ITEMS + " items, had " + node.size());
+    }
+    List<Link> out = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      Link link = link(node.get(i), "menu_items[" + i + "]");
+      if (link != null) {
+        out.add(link);
+      }
+    }
+    return out;
+  }
+
+  private @Nullable Link optionalLink(@Nullable JsonNode node, String path) {
+    return isAbsent(node) ? null : link(node, path);
+  }
+
+  private @Nullable Link link(JsonNode node, String path) {
+    if (!node.isObject()) {
+      error(path, "must be an object with label and url, was " + kind(node));
+      return null;
+    }
+    String label = requiredText(node, "label", path + ".label", Link.MAX_LABEL_LENGTH);
+    String url = requiredText(node, "url", path + ".url", Integer.MAX_VALUE);
+    if (url != null && !LINK_URL.matcher(url).matches()) {
+      error(path + ".url", "must be an http(s) URL, a #anchor, a /path or a mailto: link");
+      return null;
+    }
+    return label == null || url == null ? null : new Link(label, url);
+  }
+
+  private @Nullable String requiredText(JsonNode parent, String field, String path, int max) {
+    JsonNode node = parent.get(field);
+    if (isAbsent(node)) {
+      error(path, "is required");
+      return null;
+    }
+    return text(node, path, max, true);
+  }
+
+  private @Nullable String optionalText(JsonNode parent, String field, String path, int max) {
+    JsonNode node = parent.get(field);
+    if (isAbsent(node)) {
+      return null;
+    }
+    return text(node, path, max, false);
+  }
+
+  /** A stripped string within the limit; blank optional text counts as absent. */
+  private @Nullable String text(JsonNode node, String path, int max, boolean required) {
+    if (!node.isTextual()) {
+      error(path, "must be a string, was " + kind(node));
+      return null;
+    }
+    String s = node.asText().strip();
+    if (s.isEmpty()) {
+      if (required) {
+        error(path, "must not be empty");
+      }
+      return null;
+    }
+    int length = s.codePointCount(0, s.length());
+    if (length > max) {
+      error(path, "must be at most " + max + " characters, was " + length);
+      return null;
+    }
+    return s;
+  }
+
+  private static boolean isAbsent(@Nullable JsonNode node) {
+    return node == null || node.isNull() || node.isMissingNode();
+  }
+
+  private static String kind(JsonNode node) {
+    if (node.isObject()) {
+      return "an object";
+    }
+    if (node.isArray()) {
+      return "an array";
+    }
+    if (node.isTextual()) {
+      return "a string";
+    }
+    if (node.isIntegralNumber()) {
+      return "an integer";
+    }
+    if (node.isNumber()) {
+      return "a decimal number";
+    }
+    if (node.isBoolean()) {
+      return "a boolean";
+    }
+    return "null";
+  }
+
+  private void error(String path, String problem) {
+    if (errors.size() < MAX_ERRORS) {
+      errors.add(path + ": " + problem);
+    } else {
+      dropped++;
+    }
+  }
+}

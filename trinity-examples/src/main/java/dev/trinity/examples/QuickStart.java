@@ -1,0 +1,271 @@
+package dev.trinity.examples;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trinity.api.TrinityException;
+import dev.trinity.api.content.AsyncContentEngine;
+import dev.trinity.api.content.BatchOptions;
+import dev.trinity.api.content.BatchResult;
+import dev.trinity.api.content.ContentRequest;
+import dev.trinity.api.content.Fallback;
+import dev.trinity.api.content.GeneratedContent;
+import dev.trinity.api.content.ItemResult;
+import dev.trinity.api.content.Project;
+import dev.trinity.api.content.SiteContent;
+import dev.trinity.core.LlmConfig;
+import dev.trinity.core.Trinity;
+import dev.trinity.core.TrinityConfig;
+import dev.trinity.core.content.ContentEngines;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The quick start: generates site content for three bundled sample portfolios — a Markdown page, a
+ * plain-text résumé and a GitHub dashboard listing — in three themes (brutalist, hacker,
+ * minimalist) at the same time, prints a short summary of each, and writes the JSON to {@code
+ * output/}.
+ *
+ * <p>It uses the configured provider ({@code LLM_PROVIDER}, {@code LLM_API_URL}, {@code
+ * LLM_MODEL}). When none is configured and Ollama does not answer at {@code
+ * http://localhost:11434}, it says so in one line and runs with the {@code offline} provider, which
+ * needs no model. If the model path fails mid-run, the offline fallback answers and the summary
+ * says so.
+ *
+ * <pre>
+ * ./mvnw -B -q install -DskipTests &amp;&amp; ./mvnw -B -q -pl trinity-examples exec:java
+ * LLM_PROVIDER=openai LLM_API_URL=http://localhost:1234/v1 LLM_MODEL=qwen2.5-7b-instruct \
+ *   ./mvnw -B -q -pl trinity-examples exec:java
+ * </pre>
+ *
+ * <p>Takes the output directory as its only argument ({@code output} by default).
+ */
+public final class QuickStart {
+  /** Where Ollama listens when nothing else is configured. */
+  static final URI OLLAMA = URI.create("http://localhost:11434");
+
+  /** A bundled sample and the theme it is generated in. */
+  record Job(String sample, String theme) {}
+
+  static final List<Job> JOBS =
+      List.of(
+          new Job("ada-kowalska.md", "brutalist"),
+          new Job("marco-rossi-resume.txt", "hacker"),
+          new Job("github-dashboard-lin.txt", "minimalist"));
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private QuickStart() {}
+
+  /**
+   * Runs the quick start.
+   *
+   * @param args the output directory, {@code output} when empty
+   */
+  public static void main(String[] args) {
+    Path outputDir = Path.of(args.length > 0 ? args[0] : "output");
+    int status;
+    try (Trinity trinity = open(System.getenv(), System.out)) {
+      status = run(trinity, outputDir, System.out);
+    } catch (TrinityException | UncheckedIOException e) {
+      System.err.println("error: " + e.getMessage());
+      status = 1;
+    }
+    System.exit(status);
+  }
+
+  /**
+   * Generates the three samples concurrently and reports on them.
+   *
+   * @param trinity the configured instance
+   * @param outputDir where the JSON files go
+   * @param out where the summary goes
+   * @return the exit status: 0 when every sample was generated
+   */
+  static int run(Trinity trinity, Path outputDir, PrintStream out) {
+    AsyncContentEngine engine =
+        ContentEngines.builder(trinity).fallback(Fallback.offline()).buildAsync();
+    List<ContentRequest> requests =
+        JOBS.stream()
+            .map(
+                job ->
+                    ContentRequest.builder()
+                        .portfolioText(sample(job.sample()), "samples/" + job.sample())
+                        .theme(job.theme())
+                        .build())
+            .toList();
+    out.printf(
+        "Generating %d portfolios in %s with %s/%s, concurrently%n%n",
+        requests.size(),
+        JOBS.stream().map(Job::theme).collect(Collectors.joining(", ")),
+        trinity.provider().name(),
+        trinity.provider().defaultModel());
+
+    long started = System.nanoTime();
+    BatchResult result =
+        engine.sync().generateAll(requests, BatchOptions.ofDefaults().withMaxConcurrency(3));
+    long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+    for (ItemResult item : result.items()) {
+      Job job = JOBS.get(item.index());
+      if (item.isSuccess()) {
+        Path file = write(outputDir, job, item.content());
+        summarize(job, item.content(), file, out);
+      } else {
+        out.printf(
+            "%-10s  %s  FAILED: %s%n%n", job.theme(), job.sample(), item.error().getMessage());
+      }
+    }
+    printCacheStats(trinity, out);
+    out.printf(
+        "%d of %d generated in %d ms; JSON in %s%n",
+        result.succeeded(), result.total(), tookMs, outputDir.toAbsolutePath().normalize());
+    return result.failed() == 0 ? 0 : 1;
+  }
+
+  /**
+   * The configured Trinity, or an offline one when nothing is configured and Ollama is not there.
+   *
+   * @param env the environment variables
+   * @param out where to say that the offline provider is used
+   * @return a new instance
+   */
+  static Trinity open(Map<String, String> env, PrintStream out) {
+    TrinityConfig config = Trinity.loadConfig(null, env);
+    String provider = env.getOrDefault("LLM_PROVIDER", "");
+    if (!provider.isBlank()) {
+      return Trinity.builder().config(config).build();
+    }
+    URI ollama = config.llm().baseUrl().orElse(OLLAMA);
+    if (answers(ollama)) {
+      return Trinity.builder().config(config).build();
+    }
+    out.println(
+        "No LLM configured (LLM_PROVIDER) and Ollama does not answer at "
+            + ollama
+            + ": running with the offline provider (rule-based extraction, no model).");
+    LlmConfig offline =
+        config.llm().toBuilder().provider("offline").baseUrl((URI) null).model(null).build();
+    return Trinity.builder().config(config).llm(offline).build();
+  }
+
+  /** Whether an HTTP server answers at the URL within two seconds (any status counts). */
+  static boolean answers(URI baseUrl) {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest probe =
+        HttpRequest.newBuilder(URI.create(baseUrl.toString().replaceAll("/+$", "") + "/api/tags"))
+            .timeout(Duration.ofSeconds(2))
+            .GET()
+            .build();
+    try {
+      client.send(probe, HttpResponse.BodyHandlers.discarding());
+      return true;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static void summarize(Job job, GeneratedContent g, Path file, PrintStream out) {
+    SiteContent c = g.content();
+    out.printf(
+        "%-10s  %-24s  source=%s  %s/%s  attempts=%d  %d ms%n",
+        job.theme(),
+        job.sample(),
+        g.source().name().toLowerCase(Locale.ROOT),
+        g.provider(),
+        g.model(),
+        g.attempts(),
+        g.duration().toMillis());
+    out.printf("  %s — %s%n", c.hero().title(), c.tagline() == null ? "" : c.tagline());
+    out.printf(
+        "  %d projects: %s%n",
+        c.repos().size(),
+        c.repos().stream().limit(3).map(QuickStart::describe).collect(Collectors.joining(", "))
+            + (c.repos().size() > 3 ? ", …" : ""));
+    for (String warning : g.warnings()) {
+      out.println("  warning: " + warning);
+    }
+    out.println("  -> " + file);
+    out.println();
+  }
+
+  private static String describe(Project p) {
+    StringBuilder sb = new StringBuilder(p.name());
+    if (p.language() != null || p.stars() != null) {
+      sb.append(" (");
+      if (p.language() != null) {
+        sb.append(p.language());
+      }
+      if (p.stars() != null) {
+        sb.append(p.language() != null ? ", " : "").append(p.stars()).append("★");
+      }
+      sb.append(')');
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Prints the response cache's statistics.
+   *
+   * <p>INTEGRATION POINT (cache stats): the cache stage is not part of this build. Once Trinity
+   * exposes its cache, print its statistics here — hits, misses and hit rate per tier — so that a
+   * second run of the quick start shows the answers coming from the cache.
+   */
+  private static void printCacheStats(Trinity trinity, PrintStream out) {
+    out.println("cache: no statistics in this build (the response cache is not wired yet)");
+  }
+
+  /** Writes {@code <sample>.<theme>.json}: how it was made, then the content a template reads. */
+  private static Path write(Path dir, Job job, GeneratedContent g) {
+    String base = job.sample().replaceFirst("\\.[^.]+$", "");
+    Path file = dir.resolve(base + "." + job.theme() + ".json");
+    ObjectNode root = JSON.createObjectNode();
+    root.put("source", g.source().name().toLowerCase(Locale.ROOT));
+    root.put("theme", g.theme());
+    root.put("provider", g.provider());
+    root.put("model", g.model());
+    root.put("attempts", g.attempts());
+    root.put("prompt_tokens", g.usage().promptTokens());
+    root.put("completion_tokens", g.usage().completionTokens());
+    root.put("duration_ms", g.duration().toMillis());
+    root.put("correlation_id", g.correlationId());
+    g.warnings().forEach(root.putArray("warnings")::add);
+    root.set("content", JSON.valueToTree(g.content()));
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(file, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + file, e);
+    }
+    return file;
+  }
+
+  private static String sample(String name) {
+    try (InputStream in = QuickStart.class.getResourceAsStream("/samples/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("sample " + name + " is missing from the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read sample " + name, e);
+    }
+  }
+}

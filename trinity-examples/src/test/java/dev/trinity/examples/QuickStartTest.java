@@ -1,0 +1,93 @@
+package dev.trinity.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trinity.core.LlmConfig;
+import dev.trinity.core.Trinity;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QuickStartTest {
+  @TempDir Path dir;
+  final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+  final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+  String printed() {
+    return printed.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void withoutAModelItSaysSoInOneLineAndRunsOffline() throws Exception {
+    MockWebServer gone = new MockWebServer();
+    gone.start();
+    String url = gone.url("/").toString();
+    gone.close();
+
+    try (Trinity trinity = QuickStart.open(Map.of("LLM_API_URL", url), out)) {
+      assertThat(trinity.provider().name()).isEqualTo("offline");
+    }
+    assertThat(printed().lines())
+        .singleElement()
+        .asString()
+        .startsWith("No LLM configured (LLM_PROVIDER) and Ollama does not answer at " + url)
+        .endsWith("running with the offline provider (rule-based extraction, no model).");
+  }
+
+  @Test
+  void anOllamaThatAnswersIsUsed() throws Exception {
+    try (MockWebServer ollama = new MockWebServer()) {
+      ollama.enqueue(new MockResponse.Builder().code(200).body("{\"models\":[]}").build());
+      ollama.start();
+
+      try (Trinity trinity =
+          QuickStart.open(Map.of("LLM_API_URL", ollama.url("/").toString()), out)) {
+        assertThat(trinity.provider().name()).isEqualTo("ollama");
+      }
+      assertThat(ollama.takeRequest().getUrl().encodedPath()).isEqualTo("/api/tags");
+      assertThat(printed()).isEmpty();
+    }
+  }
+
+  @Test
+  void aConfiguredProviderIsUsedWithoutProbing() {
+    try (Trinity trinity = QuickStart.open(Map.of("LLM_PROVIDER", "offline"), out)) {
+      assertThat(trinity.provider().name()).isEqualTo("offline");
+    }
+    assertThat(printed()).isEmpty();
+  }
+
+  @Test
+  void generatesTheThreeSamplesInThreeThemesAndWritesTheirJson() throws Exception {
+    int status;
+    try (Trinity trinity =
+        Trinity.builder().llm(LlmConfig.builder().provider("offline").build()).build()) {
+      status = QuickStart.run(trinity, dir, out);
+    }
+
+    assertThat(status).isZero();
+    assertThat(printed())
+        .contains("brutalist")
+        .contains("hacker")
+        .contains("minimalist")
+        .contains("source=offline")
+        .contains("cache:")
+        .contains("3 of 3 generated");
+    JsonNode brutalist =
+        new ObjectMapper().readTree(Files.readString(dir.resolve("ada-kowalska.brutalist.json")));
+    assertThat(brutalist.path("source").asText()).isEqualTo("offline");
+    assertThat(brutalist.at("/content/brand_name").asText()).isEqualTo("ADA KOWALSKA");
+    assertThat(brutalist.at("/content/repos/0/name").asText()).isEqualTo("KUBE-JANITOR-RS");
+    assertThat(dir.resolve("marco-rossi-resume.hacker.json")).exists();
+    assertThat(dir.resolve("github-dashboard-lin.minimalist.json")).exists();
+  }
+}

@@ -230,7 +230,11 @@ public final class LlmPipeline implements AsyncLlmClient {
 
   private static void logFailed(CallContext ctx, TrinityException e) {
     try (MdcSnapshot.Scope scope = ctx.scope()) {
-      log.atError()
+      // a rejected answer is the caller's decision (it may re-ask), not a failure of the call
+      log.atLevel(
+              e instanceof dev.trinity.api.ContentValidationException
+                  ? org.slf4j.event.Level.WARN
+                  : org.slf4j.event.Level.ERROR)
           .setMessage(LogEvents.LLM_REQUEST_FAILED)
           .addKeyValue(Keys.DURATION_MS, nonNegative(ctx.elapsed()).toMillis())
           .addKeyValue(Keys.PROVIDER, ctx.provider())

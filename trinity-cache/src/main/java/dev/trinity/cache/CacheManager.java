@@ -1,5 +1,6 @@
 package dev.trinity.cache;
 
+import dev.trinity.cache.internal.Failures;
 import dev.trinity.cache.internal.HealthGate;
 import dev.trinity.cache.internal.StatsRecorder;
 import java.time.Clock;
@@ -13,8 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -130,11 +129,9 @@ public final class CacheManager implements AutoCloseable {
     if (closed || slots.isEmpty()) {
       return CompletableFuture.completedFuture(CacheResult.miss());
     }
-    long start = System.nanoTime();
     return lookup(key, 0)
         .whenComplete(
             (result, error) -> {
-              overall.latencySince(start);
               if (result != null && result.isHit()) {
                 overall.hit();
               } else {
@@ -336,7 +333,7 @@ public final class CacheManager implements AutoCloseable {
 
     void failed(Throwable error) {
       absorbedErrors.increment();
-      observed.failed(describe(error));
+      observed.failed(Failures.describe(error));
       LOG.debug("cache tier {} failed", tier.name(), error);
     }
 
@@ -357,18 +354,8 @@ public final class CacheManager implements AutoCloseable {
       try {
         return tier.health();
       } catch (RuntimeException e) {
-        return TierHealth.down(describe(e));
+        return TierHealth.down(Failures.describe(e));
       }
-    }
-
-    private static String describe(Throwable error) {
-      Throwable t = error;
-      while ((t instanceof CompletionException || t instanceof ExecutionException)
-          && t.getCause() != null) {
-        t = t.getCause();
-      }
-      String message = t.getMessage();
-      return t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
   }
 

@@ -87,7 +87,8 @@ public interface CacheTier extends AutoCloseable {
   TierStats stats();
 
   /**
-   * Whether the tier is serving. Cheap: it reads state and does no I/O.
+   * Whether the tier is serving. Cheap and non-blocking; a tier may use the call to start a
+   * background probe of its backend when one is due.
    *
    * @return the current health
    */

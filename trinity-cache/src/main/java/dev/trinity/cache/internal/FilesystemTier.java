@@ -266,7 +266,7 @@ public final class FilesystemTier implements CacheTier {
       return value;
     } catch (IOException | UncheckedIOException | SecurityException e) {
       stats.error();
-      String reason = describe(e);
+      String reason = Failures.describe(e);
       if (probe) {
         gate.probeFailed(reason);
       } else {
@@ -410,7 +410,7 @@ public final class FilesystemTier implements CacheTier {
     try {
       initialize();
     } catch (IOException | UncheckedIOException | SecurityException e) {
-      gate.failed(describe(e));
+      gate.failed(Failures.describe(e));
       LOG.debug("filesystem cache could not start in {}", directory, e);
     }
   }
@@ -522,10 +522,5 @@ public final class FilesystemTier implements CacheTier {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }
-  }
-
-  private static String describe(Exception e) {
-    String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 }

@@ -30,8 +30,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -334,7 +332,7 @@ public final class RedisTier implements CacheTier {
    */
   private void onFailure(Throwable error) {
     stats.error();
-    Throwable cause = unwrap(error);
+    Throwable cause = Failures.unwrap(error);
     if (cause instanceof RedisCommandExecutionException) {
       LOG.debug("redis answered with an error: {}", describe(cause));
     } else {
@@ -344,30 +342,16 @@ public final class RedisTier implements CacheTier {
 
   /** The failure and its root cause, without the password. */
   private String describe(Throwable error) {
-    Throwable cause = unwrap(error);
-    String text = oneLine(cause);
+    Throwable cause = Failures.unwrap(error);
+    String text = Failures.describe(cause);
     Throwable root = cause;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
     if (root != cause) {
-      text += " (" + oneLine(root) + ")";
+      text += " (" + Failures.describe(root) + ")";
     }
     return password == null || password.isEmpty() ? text : text.replace(password, "****");
-  }
-
-  private static String oneLine(Throwable t) {
-    String message = t.getMessage();
-    return t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    Throwable t = error;
-    while ((t instanceof CompletionException || t instanceof ExecutionException)
-        && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
   }
 
   private static String escapeGlob(String text) {

@@ -10,8 +10,9 @@ import java.util.concurrent.CompletableFuture;
  * tiers come from {@link CacheTiers}; a host may add its own by implementing this interface.
  *
  * <p><b>Contract.</b> Every method returns at once and does its work asynchronously; none blocks
- * the calling thread on I/O. A tier degrades instead of failing: when its backend is unavailable a
- * get completes with an empty result and a write completes normally without storing, and the tier
+ * the calling thread on I/O, and every future completes in bounded time (a tier times out its own
+ * backend calls). A tier degrades instead of failing: when its backend is unavailable a get
+ * completes with an empty result and a write completes normally without storing, and the tier
  * reports the problem through {@link #health()} and {@link #stats()}. A tier never returns an
  * expired entry. Futures may complete on a thread of the tier (an I/O or event-loop thread):
  * dependent stages that block must use an {@code *Async} method with their own executor. {@link

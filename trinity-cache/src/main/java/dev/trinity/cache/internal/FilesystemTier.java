@@ -5,28 +5,11 @@ import dev.trinity.cache.CacheTier;
 import dev.trinity.cache.TierHealth;
 import dev.trinity.cache.TierStats;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -71,19 +53,14 @@ public final class FilesystemTier implements CacheTier {
   public static final String NAME = "filesystem";
 
   private static final Logger LOG = LoggerFactory.getLogger("dev.trinity.cache");
-  private static final String ENTRY_SUFFIX = ".entry";
-  private static final String TEMP_SUFFIX = ".tmp";
-  private static final String QUARANTINE = "quarantine";
   private static final Duration MIN_BACKOFF = Duration.ofSeconds(10);
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
-  private static final long PID = ProcessHandle.current().pid();
 
-  private final Path directory;
+  private final CacheDirectory files;
   private final long capBytes;
   private final Clock clock;
   private final Executor executor;
   private final @Nullable ExecutorService ownedExecutor;
-  private final boolean posix;
   private final HealthGate gate;
   private final StatsRecorder stats = new StatsRecorder();
   private final FileIndex index = new FileIndex();
@@ -112,12 +89,11 @@ public final class FilesystemTier implements CacheTier {
       throw new IllegalArgumentException(
           "cache.filesystem.max_size_mb must be >= 1, was " + maxSizeMb);
     }
-    this.directory = directory.toAbsolutePath().normalize();
+    this.files = new CacheDirectory(directory);
     this.capBytes = Math.multiplyExact(maxSizeMb, 1024L * 1024L);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.executor = Objects.requireNonNull(executor, "executor");
     this.ownedExecutor = ownedExecutor;
-    this.posix = this.directory.getFileSystem().supportedFileAttributeViews().contains("posix");
     this.gate = HealthGate.up(NAME, clock, MIN_BACKOFF, MAX_BACKOFF);
     try {
       executor.execute(this::initializeEagerly);
@@ -160,8 +136,8 @@ public final class FilesystemTier implements CacheTier {
     return run(
         null,
         () -> {
-          String hash = hash(key);
-          Files.deleteIfExists(entryPath(hash));
+          String hash = CacheDirectory.hash(key);
+          Files.deleteIfExists(files.entryPath(hash));
           index.remove(hash);
           return null;
         });
@@ -172,14 +148,7 @@ public final class FilesystemTier implements CacheTier {
     return run(
         null,
         () -> {
-          for (Path shard : shards()) {
-            try (DirectoryStream<Path> files =
-                Files.newDirectoryStream(shard, "*" + ENTRY_SUFFIX)) {
-              for (Path file : files) {
-                Files.deleteIfExists(file);
-              }
-            }
-          }
+          files.deleteEntries();
           index.clear();
           return null;
         });
@@ -214,7 +183,7 @@ public final class FilesystemTier implements CacheTier {
 
   @Override
   public String toString() {
-    return "FilesystemTier[" + directory + ", maxSizeMb=" + capBytes / (1024 * 1024) + "]";
+    return "FilesystemTier[" + files.root() + ", maxSizeMb=" + capBytes / (1024 * 1024) + "]";
   }
 
   /** A unit of file I/O that may fail. */
@@ -244,7 +213,15 @@ public final class FilesystemTier implements CacheTier {
     boolean isProbe = probe;
     CompletableFuture<T> result = new CompletableFuture<>();
     try {
-      executor.execute(() -> result.complete(runNow(fallback, task, isProbe)));
+      executor.execute(
+          () -> {
+            T value = fallback;
+            try {
+              value = runNow(fallback, task, isProbe);
+            } finally {
+              result.complete(value); // even on an Error: a caller never waits forever
+            }
+          });
     } catch (RejectedExecutionException e) {
       stats.error();
       if (isProbe) {
@@ -264,7 +241,8 @@ public final class FilesystemTier implements CacheTier {
         gate.succeeded();
       }
       return value;
-    } catch (IOException | UncheckedIOException | SecurityException e) {
+    } catch (IOException | RuntimeException e) {
+      // including UncheckedIOException, SecurityException: never passed on to the caller
       stats.error();
       String reason = Failures.describe(e);
       if (probe) {
@@ -272,7 +250,7 @@ public final class FilesystemTier implements CacheTier {
       } else {
         gate.failed(reason);
       }
-      LOG.debug("filesystem cache operation failed in {}", directory, e);
+      LOG.debug("filesystem cache operation failed in {}", files.root(), e);
       return fallback;
     } finally {
       stats.latencySince(start);
@@ -280,8 +258,8 @@ public final class FilesystemTier implements CacheTier {
   }
 
   private Optional<CacheEntry> read(String key) throws IOException {
-    String hash = hash(key);
-    Path file = entryPath(hash);
+    String hash = CacheDirectory.hash(key);
+    Path file = files.entryPath(hash);
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -317,81 +295,30 @@ public final class FilesystemTier implements CacheTier {
       LOG.debug("entry of {} bytes is larger than the cache cap; not stored", bytes.length);
       return;
     }
-    String hash = hash(key);
-    Path target = entryPath(hash);
-    Path temp =
-        target.resolveSibling(
-            hash
-                + "."
-                + PID
-                + "-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                + TEMP_SUFFIX);
+    String hash = CacheDirectory.hash(key);
     try {
-      writeNew(temp, bytes);
+      files.writeAtomically(hash, bytes);
     } catch (NoSuchFileException e) {
-      createPrivateDirectories(target.getParent()); // the shard, or the whole tree, was removed
-      writeNew(temp, bytes);
-    }
-    try {
-      moveAtomically(temp, target);
-    } catch (NoSuchFileException e) {
-      // another process took our temporary file for an orphan: this write is lost, the disk is fine
-      stats.error();
+      stats.error(); // our temporary file was taken for an orphan: this write is lost
       return;
-    } catch (IOException e) {
-      deleteQuietly(temp);
-      throw e;
     }
     index.record(hash, bytes.length);
     stats.put();
+    evictOverCap();
+  }
+
+  private void evictOverCap() throws IOException {
     List<String> evicted = index.evictOver(capBytes);
-    for (String name : evicted) {
-      Files.deleteIfExists(entryPath(name));
+    for (String hash : evicted) {
+      Files.deleteIfExists(files.entryPath(hash));
     }
     stats.evicted(evicted.size());
   }
 
-  private void writeNew(Path file, byte[] bytes) throws IOException {
-    try (SeekableByteChannel out =
-        Files.newByteChannel(
-            file,
-            EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-            fileMode())) {
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      while (buffer.hasRemaining()) {
-        out.write(buffer);
-      }
-    } catch (IOException e) {
-      if (!(e instanceof NoSuchFileException)) {
-        deleteQuietly(file); // a partly written file, e.g. on a full disk
-      }
-      throw e;
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      LOG.debug("could not delete {}", file, e);
-    }
-  }
-
   private void quarantine(Path file, String hash, String detail) {
     index.remove(hash);
-    Path dir = directory.resolve(QUARANTINE);
-    Path target =
-        dir.resolve(
-            hash
-                + "."
-                + clock.millis()
-                + "-"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt())
-                + ENTRY_SUFFIX);
     try {
-      createPrivateDirectories(dir);
-      moveAtomically(file, target);
+      Path target = files.quarantine(file, hash, clock.millis());
       LOG.atWarn()
           .setMessage("cache_entry_quarantined")
           .addKeyValue("tier", NAME)
@@ -402,20 +329,20 @@ public final class FilesystemTier implements CacheTier {
       // another process quarantined or replaced it first
     } catch (IOException e) {
       LOG.debug("could not quarantine {}; deleting it", file, e);
-      deleteQuietly(file);
+      CacheDirectory.deleteQuietly(file);
     }
   }
 
   private void initializeEagerly() {
     try {
       initialize();
-    } catch (IOException | UncheckedIOException | SecurityException e) {
+    } catch (IOException | RuntimeException e) {
       gate.failed(Failures.describe(e));
-      LOG.debug("filesystem cache could not start in {}", directory, e);
+      LOG.debug("filesystem cache could not start in {}", files.root(), e);
     }
   }
 
-  /** Creates the directory and builds the index, once; retried by later calls until it works. */
+  /** Opens the directory and builds the index, once; retried by later calls until it works. */
   private void initialize() throws IOException {
     if (initialized) {
       return;
@@ -424,103 +351,11 @@ public final class FilesystemTier implements CacheTier {
       if (initialized) {
         return;
       }
-      createPrivateDirectories(directory);
-      List<Found> found = new ArrayList<>();
-      for (Path shard : shards()) {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(shard)) {
-          for (Path file : files) {
-            String name = file.getFileName().toString();
-            if (name.endsWith(ENTRY_SUFFIX)) {
-              found.add(found(file, name));
-            } else if (name.endsWith(TEMP_SUFFIX) && isOrphan(name)) {
-              Files.deleteIfExists(file);
-            }
-          }
-        }
-      }
-      found.sort(Comparator.comparingLong(Found::lastUsedMillis));
-      for (Found f : found) {
+      for (CacheDirectory.Found f : files.open()) {
         index.record(f.hash(), f.size());
       }
-      List<String> evicted = index.evictOver(capBytes);
-      for (String name : evicted) {
-        Files.deleteIfExists(entryPath(name));
-      }
-      stats.evicted(evicted.size());
+      evictOverCap();
       initialized = true;
-    }
-  }
-
-  private record Found(String hash, long size, long lastUsedMillis) {}
-
-  private static Found found(Path file, String name) throws IOException {
-    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-    long lastUsed = Math.max(a.lastModifiedTime().toMillis(), a.lastAccessTime().toMillis());
-    return new Found(name.substring(0, name.length() - ENTRY_SUFFIX.length()), a.size(), lastUsed);
-  }
-
-  /** A temporary file is an orphan when the process named in it is gone (or it names none). */
-  private static boolean isOrphan(String tempName) {
-    int dot = tempName.indexOf('.');
-    int dash = tempName.indexOf('-', dot + 1);
-    if (dot < 0 || dash < 0) {
-      return true;
-    }
-    try {
-      long pid = Long.parseLong(tempName.substring(dot + 1, dash));
-      return pid != PID && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
-    } catch (NumberFormatException e) {
-      return true;
-    }
-  }
-
-  private List<Path> shards() throws IOException {
-    List<Path> shards = new ArrayList<>();
-    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(directory, "[0-9a-f][0-9a-f]")) {
-      for (Path d : dirs) {
-        if (Files.isDirectory(d)) {
-          shards.add(d);
-        }
-      }
-    }
-    return shards;
-  }
-
-  private Path entryPath(String hash) {
-    return directory.resolve(hash.substring(0, 2)).resolve(hash + ENTRY_SUFFIX);
-  }
-
-  private void createPrivateDirectories(Path dir) throws IOException {
-    if (posix) {
-      Files.createDirectories(
-          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    } else {
-      Files.createDirectories(dir);
-    }
-  }
-
-  private FileAttribute<?>[] fileMode() {
-    return posix
-        ? new FileAttribute<?>[] {
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
-        }
-        : new FileAttribute<?>[0];
-  }
-
-  private static void moveAtomically(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static String hash(String key) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha256.digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
     }
   }
 }

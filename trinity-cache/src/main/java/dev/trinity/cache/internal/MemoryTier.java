@@ -29,10 +29,6 @@ public final class MemoryTier implements CacheTier {
   /** The tier's name. */
   public static final String NAME = "memory";
 
-  private static final CompletableFuture<Optional<CacheEntry>> MISS =
-      CompletableFuture.completedFuture(Optional.empty());
-  private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
-
   /** Caffeine's own cap on a duration: about 146 years. */
   private static final long MAX_EXPIRY_NANOS = Long.MAX_VALUE >> 1;
 
@@ -75,7 +71,7 @@ public final class MemoryTier implements CacheTier {
     Objects.requireNonNull(key, "key");
     if (closed) {
       stats.skipped();
-      return MISS;
+      return miss();
     }
     long start = System.nanoTime();
     CacheEntry entry = cache.getIfPresent(key);
@@ -86,7 +82,7 @@ public final class MemoryTier implements CacheTier {
     stats.latencySince(start);
     if (entry == null) {
       stats.miss();
-      return MISS;
+      return miss();
     }
     stats.hit();
     return CompletableFuture.completedFuture(Optional.of(entry));
@@ -103,29 +99,29 @@ public final class MemoryTier implements CacheTier {
     Objects.requireNonNull(entry, "entry");
     if (closed) {
       stats.skipped();
-      return DONE;
+      return done();
     }
     if (entry.isExpiredAt(clock.instant())) {
-      return DONE;
+      return done();
     }
     long start = System.nanoTime();
     cache.put(key, entry);
     stats.latencySince(start);
     stats.put();
-    return DONE;
+    return done();
   }
 
   @Override
   public CompletableFuture<Void> delete(String key) {
     Objects.requireNonNull(key, "key");
     cache.invalidate(key);
-    return DONE;
+    return done();
   }
 
   @Override
   public CompletableFuture<Void> clear() {
     cache.invalidateAll();
-    return DONE;
+    return done();
   }
 
   @Override
@@ -142,6 +138,15 @@ public final class MemoryTier implements CacheTier {
   public void close() {
     closed = true;
     cache.invalidateAll();
+  }
+
+  // fresh futures: a caller may complete or obtrude what it is given
+  private static CompletableFuture<Optional<CacheEntry>> miss() {
+    return CompletableFuture.completedFuture(Optional.empty());
+  }
+
+  private static CompletableFuture<Void> done() {
+    return CompletableFuture.completedFuture(null);
   }
 
   @Override

@@ -56,9 +56,6 @@ public final class RedisTier implements CacheTier {
   public static final String NAME = "redis";
 
   private static final Logger LOG = LoggerFactory.getLogger("dev.trinity.cache");
-  private static final CompletableFuture<Optional<CacheEntry>> MISS =
-      CompletableFuture.completedFuture(Optional.empty());
-  private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
   private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -137,7 +134,7 @@ public final class RedisTier implements CacheTier {
     Objects.requireNonNull(key, "key");
     RedisAsyncCommands<String, String> redis = commands();
     if (redis == null) {
-      return MISS;
+      return miss();
     }
     long start = System.nanoTime();
     return send(() -> redis.get(prefix + key))
@@ -173,11 +170,11 @@ public final class RedisTier implements CacheTier {
     Objects.requireNonNull(entry, "entry");
     long ttlMillis = Times.millisUntil(clock, entry.expiresAt());
     if (ttlMillis <= 0) {
-      return DONE;
+      return done();
     }
     RedisAsyncCommands<String, String> redis = commands();
     if (redis == null) {
-      return DONE;
+      return done();
     }
     long start = System.nanoTime();
     String encoded = RedisEnvelope.encode(entry);
@@ -199,7 +196,7 @@ public final class RedisTier implements CacheTier {
     Objects.requireNonNull(key, "key");
     RedisAsyncCommands<String, String> redis = commands();
     if (redis == null) {
-      return DONE;
+      return done();
     }
     return send(() -> redis.del(prefix + key)).handle(this::ignoreResult);
   }
@@ -211,7 +208,7 @@ public final class RedisTier implements CacheTier {
   public CompletableFuture<Void> clear() {
     RedisAsyncCommands<String, String> redis = commands();
     if (redis == null) {
-      return DONE;
+      return done();
     }
     ScanArgs match = ScanArgs.Builder.matches(escapeGlob(prefix) + "*").limit(SCAN_BATCH);
     return clearFrom(redis, ScanCursor.INITIAL, match).handle(this::ignoreResult);
@@ -224,9 +221,9 @@ public final class RedisTier implements CacheTier {
             batch -> {
               List<String> keys = batch.getKeys();
               CompletableFuture<?> unlinked =
-                  keys.isEmpty() ? DONE : send(() -> redis.unlink(keys.toArray(String[]::new)));
+                  keys.isEmpty() ? done() : send(() -> redis.unlink(keys.toArray(String[]::new)));
               return unlinked.thenCompose(
-                  done -> batch.isFinished() ? DONE : clearFrom(redis, batch, match));
+                  done -> batch.isFinished() ? done() : clearFrom(redis, batch, match));
             });
   }
 
@@ -257,6 +254,15 @@ public final class RedisTier implements CacheTier {
       LOG.debug("redis client did not shut down cleanly", e);
     }
     resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+  }
+
+  // fresh futures: a caller may complete or obtrude what it is given
+  private static CompletableFuture<Optional<CacheEntry>> miss() {
+    return CompletableFuture.completedFuture(Optional.empty());
+  }
+
+  private static CompletableFuture<Void> done() {
+    return CompletableFuture.completedFuture(null);
   }
 
   @Override

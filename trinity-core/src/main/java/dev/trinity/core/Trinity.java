@@ -6,17 +6,18 @@ import dev.trinity.api.LlmClient;
 import dev.trinity.api.LlmProvider;
 import dev.trinity.api.LlmProviderFactory;
 import dev.trinity.api.ProviderConfig;
+import dev.trinity.cache.CacheManager;
 import dev.trinity.core.internal.config.ConfigLoader;
 import dev.trinity.core.internal.http.DefaultProviderContext;
 import dev.trinity.core.internal.http.JdkHttpTransport;
 import dev.trinity.core.internal.pipeline.BreakerInterceptor;
+import dev.trinity.core.internal.pipeline.CacheInterceptor;
 import dev.trinity.core.internal.pipeline.CoalescingInterceptor;
 import dev.trinity.core.internal.pipeline.Interceptor;
 import dev.trinity.core.internal.pipeline.LimitInterceptor;
 import dev.trinity.core.internal.pipeline.LlmFailures;
 import dev.trinity.core.internal.pipeline.LlmPipeline;
 import dev.trinity.core.internal.pipeline.RetryInterceptor;
-import dev.trinity.core.internal.pipeline.ValidationInterceptor;
 import dev.trinity.core.resilience.CircuitBreaker;
 import dev.trinity.core.resilience.CircuitBreakerRegistry;
 import dev.trinity.core.resilience.ConcurrencyLimiter;
@@ -62,6 +63,7 @@ public final class Trinity implements AutoCloseable {
   private final LlmPipeline pipeline;
   private final CircuitBreakerRegistry breakers;
   private final ConcurrencyLimiter limiter;
+  private final CacheManager cache;
   private final List<AutoCloseable> owned;
 
   private Trinity(Builder b) {
@@ -114,8 +116,14 @@ public final class Trinity implements AutoCloseable {
                 .build(),
             clock,
             scheduler);
+    if (b.cache != null) {
+      this.cache = b.cache;
+    } else {
+      this.cache = CacheManager.builder().config(config.cache()).clock(clock).build();
+      resources.add(cache);
+    }
     List<Interceptor> stages = new ArrayList<>();
-    stages.add(new ValidationInterceptor());
+    stages.add(new CacheInterceptor(cache));
     stages.add(new CoalescingInterceptor());
     stages.add(new RetryInterceptor(config.retry(), b.random));
     stages.add(new BreakerInterceptor(breakers.breaker(endpointName)));
@@ -216,6 +224,15 @@ public final class Trinity implements AutoCloseable {
   }
 
   /**
+   * The response cache: statistics per tier and overall, health, delete and clear.
+   *
+   * @return the cache manager (disabled when {@code cache.enabled} is false)
+   */
+  public CacheManager cache() {
+    return cache;
+  }
+
+  /**
    * The provider requests go to.
    *
    * @return the provider
@@ -309,6 +326,7 @@ public final class Trinity implements AutoCloseable {
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private @Nullable LlmProvider provider;
     private @Nullable Executor httpExecutor;
+    private @Nullable CacheManager cache;
     private final Map<String, LlmProviderFactory> factories = new LinkedHashMap<>();
 
     private Builder() {}
@@ -347,6 +365,17 @@ public final class Trinity implements AutoCloseable {
     }
 
     /**
+     * Replaces the {@code cache:} section.
+     *
+     * @param cache the cache settings
+     * @return this builder
+     */
+    public Builder cache(dev.trinity.cache.CacheConfig cache) {
+      this.config = config.toBuilder().cache(cache).build();
+      return this;
+    }
+
+    /**
      * Sets the clock (a fake one in tests). Defaults to the UTC system clock.
      *
      * @param clock the clock
@@ -378,6 +407,18 @@ public final class Trinity implements AutoCloseable {
      */
     public Builder httpExecutor(Executor executor) {
       this.httpExecutor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Uses a cache manager the host built, instead of one from the {@code cache:} section. The host
+     * keeps ownership: {@link Trinity#close()} does not close it.
+     *
+     * @param cache the cache manager
+     * @return this builder
+     */
+    public Builder cacheManager(CacheManager cache) {
+      this.cache = Objects.requireNonNull(cache, "cache");
       return this;
     }
 

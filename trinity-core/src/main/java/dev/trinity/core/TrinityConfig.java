@@ -1,5 +1,6 @@
 package dev.trinity.core;
 
+import dev.trinity.cache.CacheConfig;
 import dev.trinity.core.resilience.CircuitBreakerConfig;
 import dev.trinity.core.resilience.ConcurrencyLimitConfig;
 import dev.trinity.core.resilience.RetryConfig;
@@ -17,8 +18,10 @@ public final class TrinityConfig {
   private final RetryConfig retry;
   private final CircuitBreakerConfig circuitBreaker;
   private final ConcurrencyLimitConfig concurrencyLimit;
+  private final CacheConfig cache;
 
   private TrinityConfig(Builder b) {
+    cache = b.cache;
     llm = b.llm;
     retry = b.retry;
     circuitBreaker = b.circuitBreaker;
@@ -53,7 +56,8 @@ public final class TrinityConfig {
         .llm(llm)
         .retry(retry)
         .circuitBreaker(circuitBreaker)
-        .concurrencyLimit(concurrencyLimit);
+        .concurrencyLimit(concurrencyLimit)
+        .cache(cache);
   }
 
   /**
@@ -93,9 +97,19 @@ public final class TrinityConfig {
     return concurrencyLimit;
   }
 
+  /**
+   * The {@code cache:} section: tiers, TTL and per-tier settings.
+   *
+   * @return the cache settings
+   */
+  public CacheConfig cache() {
+    return cache;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof TrinityConfig c
+        && cache.equals(c.cache)
         && llm.equals(c.llm)
         && retry.equals(c.retry)
         && circuitBreaker.equals(c.circuitBreaker)
@@ -104,7 +118,7 @@ public final class TrinityConfig {
 
   @Override
   public int hashCode() {
-    return Objects.hash(llm, retry, circuitBreaker, concurrencyLimit);
+    return Objects.hash(llm, retry, circuitBreaker, concurrencyLimit, cache);
   }
 
   /** Describes the configuration; secrets are masked. */
@@ -118,6 +132,8 @@ public final class TrinityConfig {
         + circuitBreaker
         + ", concurrencyLimit="
         + concurrencyLimit
+        + ", cache="
+        + cache
         + "]";
   }
 
@@ -127,6 +143,7 @@ public final class TrinityConfig {
     private RetryConfig retry = RetryConfig.ofDefaults();
     private CircuitBreakerConfig circuitBreaker = CircuitBreakerConfig.ofDefaults();
     private ConcurrencyLimitConfig concurrencyLimit = ConcurrencyLimitConfig.ofDefaults();
+    private CacheConfig cache = CacheConfig.ofDefaults();
 
     private Builder() {}
 
@@ -171,6 +188,17 @@ public final class TrinityConfig {
      */
     public Builder concurrencyLimit(ConcurrencyLimitConfig concurrencyLimit) {
       this.concurrencyLimit = Objects.requireNonNull(concurrencyLimit, "concurrencyLimit");
+      return this;
+    }
+
+    /**
+     * Sets the {@code cache:} section.
+     *
+     * @param cache the cache settings
+     * @return this builder
+     */
+    public Builder cache(CacheConfig cache) {
+      this.cache = Objects.requireNonNull(cache, "cache");
       return this;
     }
 

@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
+import dev.trinity.cache.CacheConfig;
+import dev.trinity.cache.TierType;
 import dev.trinity.core.resilience.RetryConfig;
 import dev.trinity.core.testing.VirtualTime;
 import java.io.IOException;
@@ -55,6 +57,7 @@ final class PipelineHarness implements AutoCloseable {
                     .timeout(Duration.ofSeconds(60))
                     .build())
             .retry(RetryConfig.builder().jitter(0.0).build())
+            .cache(CacheConfig.builder().tiers(TierType.MEMORY).build())
             .build();
     Trinity.Builder b =
         Trinity.builder()

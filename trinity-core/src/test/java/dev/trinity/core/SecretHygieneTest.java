@@ -47,6 +47,10 @@ class SecretHygieneTest {
                     .apiKey(KEY)
                     .build())
             .retry(RetryConfig.builder().maxAttempts(2).initialBackoff(Duration.ZERO).build())
+            .cache(
+                dev.trinity.cache.CacheConfig.builder()
+                    .tiers(dev.trinity.cache.TierType.MEMORY)
+                    .build())
             .build();
   }
 

@@ -70,7 +70,13 @@ class QuickStartTest {
   void generatesTheThreeSamplesInThreeThemesAndWritesTheirJson() throws Exception {
     int status;
     try (Trinity trinity =
-        Trinity.builder().llm(LlmConfig.builder().provider("offline").build()).build()) {
+        Trinity.builder()
+            .llm(LlmConfig.builder().provider("offline").build())
+            .cache(
+                dev.trinity.cache.CacheConfig.builder()
+                    .tiers(dev.trinity.cache.TierType.MEMORY)
+                    .build())
+            .build()) {
       status = QuickStart.run(trinity, dir, out);
     }
 

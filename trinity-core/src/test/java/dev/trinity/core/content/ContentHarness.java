@@ -112,6 +112,10 @@ final class ContentHarness implements AutoCloseable {
                     .timeout(Duration.ofSeconds(60))
                     .build())
             .retry(RetryConfig.builder().maxAttempts(1).build())
+            .cache(
+                dev.trinity.cache.CacheConfig.builder()
+                    .tiers(dev.trinity.cache.TierType.MEMORY)
+                    .build())
             .clock(time.clock())
             .scheduler(time);
     trinity = customize.apply(b).build();

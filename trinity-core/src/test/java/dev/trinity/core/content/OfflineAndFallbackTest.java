@@ -45,7 +45,13 @@ class OfflineAndFallbackTest {
   }
 
   static Trinity offline() {
-    return Trinity.builder().llm(LlmConfig.builder().provider("offline").build()).build();
+    return Trinity.builder()
+        .llm(LlmConfig.builder().provider("offline").build())
+        .cache(
+            dev.trinity.cache.CacheConfig.builder()
+                .tiers(dev.trinity.cache.TierType.MEMORY)
+                .build())
+        .build();
   }
 
   @Test

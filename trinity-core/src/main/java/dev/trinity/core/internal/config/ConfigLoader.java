@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.trinity.api.ConfigurationException;
+import dev.trinity.cache.CacheConfig;
+import dev.trinity.cache.TierType;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.TrinityConfig;
 import dev.trinity.core.resilience.CircuitBreakerConfig;
@@ -96,7 +98,7 @@ public final class ConfigLoader {
     top.section("retry").ifPresent(s -> config.retry(retry(s)));
     top.section("circuit_breaker").ifPresent(s -> config.circuitBreaker(circuitBreaker(s)));
     top.section("concurrency_limit").ifPresent(s -> config.concurrencyLimit(concurrencyLimit(s)));
-    top.section("cache").ifPresent(ConfigLoader::cache);
+    top.section("cache").ifPresent(s -> config.cache(cache(s)));
     top.section("logging").ifPresent(s -> s.requireOnly(Set.of("profile", "level", "format")));
     return config.build();
   }
@@ -222,11 +224,63 @@ public final class ConfigLoader {
         s.key(key), "must be one of " + accepted + ", was '" + value + "'");
   }
 
-  private static void cache(ConfigValues s) {
+  private static CacheConfig cache(ConfigValues s) {
     s.requireOnly(Set.of("enabled", "tiers", "ttl", "memory", "redis", "filesystem"));
-    s.bool("enabled");
-    s.list("tiers");
-    s.duration("ttl");
+    CacheConfig.Builder b = CacheConfig.builder();
+    s.bool("enabled").ifPresent(b::enabled);
+    s.list("tiers")
+        .ifPresent(
+            names -> {
+              java.util.List<TierType> tiers = new java.util.ArrayList<>();
+              for (String n : names) {
+                try {
+                  tiers.add(TierType.fromYaml(n));
+                } catch (IllegalArgumentException e) {
+                  throw new ConfigurationException(
+                      s.key("tiers"), "must list memory, redis or filesystem, was '" + n + "'", e);
+                }
+              }
+              s.apply("tiers", () -> b.tiers(tiers));
+            });
+    s.duration("ttl").ifPresent(v -> s.apply("ttl", () -> b.ttl(v)));
+    s.section("memory")
+        .ifPresent(
+            m -> {
+              m.requireOnly(Set.of("max_entries"));
+              m.integer("max_entries")
+                  .ifPresent(v -> m.apply("max_entries", () -> b.memoryMaxEntries(v)));
+            });
+    s.section("redis")
+        .ifPresent(
+            r -> {
+              r.requireOnly(
+                  Set.of("host", "port", "db", "password", "key_prefix", "command_timeout", "tls"));
+              r.string("host").ifPresent(v -> r.apply("host", () -> b.redisHost(v)));
+              r.integer("port").ifPresent(v -> r.apply("port", () -> b.redisPort(v)));
+              r.integer("db").ifPresent(v -> r.apply("db", () -> b.redisDb(v)));
+              r.string("password")
+                  .filter(v -> !v.isEmpty())
+                  .ifPresent(v -> r.apply("password", () -> b.redisPassword(v)));
+              r.string("key_prefix")
+                  .ifPresent(v -> r.apply("key_prefix", () -> b.redisKeyPrefix(v)));
+              r.duration("command_timeout")
+                  .ifPresent(v -> r.apply("command_timeout", () -> b.redisCommandTimeout(v)));
+              r.bool("tls").ifPresent(v -> r.apply("tls", () -> b.redisTls(v)));
+            });
+    s.section("filesystem")
+        .ifPresent(
+            f -> {
+              f.requireOnly(Set.of("directory", "max_size_mb"));
+              f.string("directory")
+                  .ifPresent(v -> f.apply("directory", () -> b.filesystemDirectory(Path.of(v))));
+              f.integer("max_size_mb")
+                  .ifPresent(v -> f.apply("max_size_mb", () -> b.filesystemMaxSizeMb(v)));
+            });
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("cache", e.getMessage(), e);
+    }
   }
 
   private static ObjectNode parse(@Nullable String yaml, String source) {

@@ -1,0 +1,106 @@
+package dev.trinity.core.internal.pipeline;
+
+import dev.trinity.api.CachePolicy;
+import dev.trinity.api.LlmResponse;
+import dev.trinity.api.TrinityException;
+import dev.trinity.cache.CacheManager;
+import dev.trinity.cache.CacheResult;
+import dev.trinity.core.internal.cache.ResponseCodec;
+import dev.trinity.logging.MdcSnapshot;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cache stage, first in the chain: a hit returns at once (also while the breaker is open); a
+ * miss goes on, and the answer is stored only after the caller's validator accepted it. A stored
+ * answer the validator now rejects, or that cannot be decoded, is dropped and fetched again. A sick
+ * cache tier never fails the request: the manager skips it and reports it.
+ *
+ * <p>Per-request policy: {@link CachePolicy#USE} reads and writes, {@link CachePolicy#REFRESH}
+ * skips the read, {@link CachePolicy#BYPASS} does neither.
+ */
+public final class CacheInterceptor implements Interceptor {
+  private static final Logger log = LoggerFactory.getLogger(CacheInterceptor.class);
+
+  private final CacheManager cache;
+  private final Map<LlmResponse, Boolean> recentlyStored =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /**
+   * Creates the stage.
+   *
+   * @param cache the cache
+   */
+  public CacheInterceptor(CacheManager cache) {
+    this.cache = cache;
+  }
+
+  @Override
+  public CompletableFuture<LlmResponse> intercept(Chain chain) {
+    CachePolicy policy = chain.request().cachePolicy();
+    if (!cache.isEnabled() || policy == CachePolicy.BYPASS) {
+      return fetch(chain, false);
+    }
+    if (policy == CachePolicy.REFRESH) {
+      return fetch(chain, true);
+    }
+    CallContext ctx = chain.context();
+    String key = ctx.requestKey();
+    return cache
+        .get(key)
+        .exceptionally(e -> CacheResult.miss())
+        .thenCompose(
+            result -> {
+              try (MdcSnapshot.Scope scope = ctx.scope()) {
+                Optional<LlmResponse> hit = accepted(ctx, key, result);
+                return hit.isPresent()
+                    ? CompletableFuture.completedFuture(hit.get())
+                    : fetch(chain, true);
+              }
+            });
+  }
+
+  private Optional<LlmResponse> accepted(CallContext ctx, String key, CacheResult result) {
+    if (!result.isHit()) {
+      return Optional.empty();
+    }
+    String tier = result.tier().orElse("unknown");
+    Optional<LlmResponse> decoded = ResponseCodec.decode(result.value().orElse(""), tier);
+    if (decoded.isEmpty()) {
+      log.atWarn().setMessage("cache_entry_unreadable").addKeyValue("cache_tier", tier).log();
+      cache.delete(key);
+      return Optional.empty();
+    }
+    try {
+      ctx.validator().validate(decoded.get());
+      return decoded;
+    } catch (TrinityException rejected) {
+      log.atWarn()
+          .setMessage("cache_entry_rejected")
+          .addKeyValue("cache_tier", tier)
+          .addKeyValue("error_type", rejected.getClass().getSimpleName())
+          .log();
+      cache.delete(key);
+      return Optional.empty();
+    }
+  }
+
+  private CompletableFuture<LlmResponse> fetch(Chain chain, boolean store) {
+    CallContext ctx = chain.context();
+    return chain
+        .proceed(chain.request())
+        .thenApply(
+            response -> {
+              ctx.validator().validate(response);
+              if (store && recentlyStored.putIfAbsent(response, Boolean.TRUE) == null) {
+                cache.put(ctx.requestKey(), ResponseCodec.encode(response));
+              }
+              return response;
+            });
+  }
+}

@@ -123,8 +123,8 @@ public final class Trinity implements AutoCloseable {
       resources.add(cache);
     }
     List<Interceptor> stages = new ArrayList<>();
-    stages.add(new CacheInterceptor(cache));
     stages.add(new CoalescingInterceptor());
+    stages.add(new CacheInterceptor(cache));
     stages.add(new RetryInterceptor(config.retry(), b.random));
     stages.add(new BreakerInterceptor(breakers.breaker(endpointName)));
     stages.add(new LimitInterceptor(limiter));

@@ -7,19 +7,16 @@ import dev.trinity.cache.CacheManager;
 import dev.trinity.cache.CacheResult;
 import dev.trinity.core.internal.cache.ResponseCodec;
 import dev.trinity.logging.MdcSnapshot;
-import java.util.Collections;
-import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cache stage, first in the chain: a hit returns at once (also while the breaker is open); a
- * miss goes on, and the answer is stored only after the caller's validator accepted it. A stored
- * answer the validator now rejects, or that cannot be decoded, is dropped and fetched again. A sick
- * cache tier never fails the request: the manager skips it and reports it.
+ * The cache stage, right after single flight: a hit returns at once (also while the breaker is
+ * open); a miss goes on, and the answer is stored only after the caller's validator accepted it. A
+ * stored answer the validator now rejects, or that cannot be decoded, is dropped and fetched again.
+ * A sick cache tier never fails the request: the manager skips it and reports it.
  *
  * <p>Per-request policy: {@link CachePolicy#USE} reads and writes, {@link CachePolicy#REFRESH}
  * skips the read, {@link CachePolicy#BYPASS} does neither.
@@ -28,8 +25,6 @@ public final class CacheInterceptor implements Interceptor {
   private static final Logger log = LoggerFactory.getLogger(CacheInterceptor.class);
 
   private final CacheManager cache;
-  private final Map<LlmResponse, Boolean> recentlyStored =
-      Collections.synchronizedMap(new WeakHashMap<>());
 
   /**
    * Creates the stage.
@@ -97,7 +92,8 @@ public final class CacheInterceptor implements Interceptor {
         .thenApply(
             response -> {
               ctx.validator().validate(response);
-              if (store && recentlyStored.putIfAbsent(response, Boolean.TRUE) == null) {
+              if (store) {
+                // the memory tier stores before this returns; slower tiers finish in the background
                 cache.put(ctx.requestKey(), ResponseCodec.encode(response));
               }
               return response;

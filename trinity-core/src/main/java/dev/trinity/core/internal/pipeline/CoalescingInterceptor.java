@@ -9,10 +9,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Single flight: identical requests in flight share one provider call. The shared call runs under a
- * forked context, so one caller cancelling (or timing out) leaves the others waiting; the call is
- * cancelled only when every caller has gone. Failures are shared with the callers waiting at that
- * moment and never remembered. Requests with {@link CachePolicy#BYPASS} never share.
+ * Single flight: identical requests in flight share one call down the rest of the chain (cache
+ * lookup, provider call, cache store). It sits before the cache stage, so that a request arriving
+ * while an identical one is in flight joins it, and one arriving after finds its answer stored. The
+ * shared call runs under a forked context, so one caller cancelling (or timing out) leaves the
+ * others waiting; the call is cancelled only when every caller has gone. Failures are shared with
+ * the callers waiting at that moment and never remembered. Requests with {@link CachePolicy#BYPASS}
+ * never share.
  */
 public final class CoalescingInterceptor implements Interceptor {
   private final ConcurrentMap<String, Flight> flights = new ConcurrentHashMap<>();
@@ -31,11 +34,11 @@ public final class CoalescingInterceptor implements Interceptor {
         if (flights.putIfAbsent(key, mine) != null) {
           continue;
         }
-        CompletableFuture<LlmResponse> waiter = mine.join(ctx);
+        CompletableFuture<LlmResponse> waiter = mine.join(ctx, true);
         start(chain, key, mine);
         return waiter;
       }
-      CompletableFuture<LlmResponse> waiter = flight.join(ctx);
+      CompletableFuture<LlmResponse> waiter = flight.join(ctx, false);
       if (waiter != null) {
         return waiter;
       }
@@ -57,12 +60,14 @@ public final class CoalescingInterceptor implements Interceptor {
     }
     call.whenComplete(
         (response, failure) -> {
-          flights.remove(key, flight);
+          // complete first, remove after: a request arriving in between joins the finished flight
+          // instead of missing both it and the cache entry the flight just wrote
           if (failure == null) {
             flight.result.complete(response);
           } else {
             flight.result.completeExceptionally(failure);
           }
+          flights.remove(key, flight);
         });
   }
 
@@ -77,7 +82,10 @@ public final class CoalescingInterceptor implements Interceptor {
     }
 
     /** Adds a waiter; null when the flight already lost all its waiters and was cancelled. */
-    @Nullable CompletableFuture<LlmResponse> join(CallContext caller) {
+    @Nullable CompletableFuture<LlmResponse> join(CallContext caller, boolean leader) {
+      if (result.isCompletedExceptionally()) {
+        return null; // a failure is never shared with callers that arrive after it
+      }
       int n;
       do {
         n = waiters.get();
@@ -88,11 +96,19 @@ public final class CoalescingInterceptor implements Interceptor {
       CompletableFuture<LlmResponse> waiter = new CompletableFuture<>();
       result.whenComplete(
           (r, e) -> {
-            if (e == null) {
-              waiter.complete(r);
-            } else {
+            if (e != null) {
               waiter.completeExceptionally(e);
+              return;
             }
+            if (!leader) {
+              try {
+                caller.validator().validate(r); // the flight checked r with the leader's validator
+              } catch (RuntimeException rejected) {
+                waiter.completeExceptionally(rejected);
+                return;
+              }
+            }
+            waiter.complete(r);
           });
       caller.onCancel(() -> leave(waiter));
       return waiter;

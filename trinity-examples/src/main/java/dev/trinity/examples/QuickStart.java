@@ -13,6 +13,8 @@ import dev.trinity.api.content.GeneratedContent;
 import dev.trinity.api.content.ItemResult;
 import dev.trinity.api.content.Project;
 import dev.trinity.api.content.SiteContent;
+import dev.trinity.cache.CacheStats;
+import dev.trinity.cache.TierStats;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.Trinity;
 import dev.trinity.core.TrinityConfig;
@@ -223,14 +225,23 @@ public final class QuickStart {
   }
 
   /**
-   * Prints the response cache's statistics.
-   *
-   * <p>INTEGRATION POINT (cache stats): the cache stage is not part of this build. Once Trinity
-   * exposes its cache, print its statistics here — hits, misses and hit rate per tier — so that a
-   * second run of the quick start shows the answers coming from the cache.
+   * Prints the response cache's statistics, overall and per tier; a second run of the quick start
+   * shows the answers coming from the filesystem tier.
    */
   private static void printCacheStats(Trinity trinity, PrintStream out) {
-    out.println("cache: no statistics in this build (the response cache is not wired yet)");
+    CacheStats stats = trinity.cache().stats();
+    if (!trinity.cache().isEnabled()) {
+      out.println("cache: disabled");
+      return;
+    }
+    out.printf(
+        "cache: %d hits, %d misses (hit rate %.0f%%), %d stored%n",
+        stats.hits(), stats.misses(), stats.hitRatio() * 100, stats.puts());
+    for (TierStats t : stats.tiers()) {
+      out.printf(
+          "  %-10s hits=%d misses=%d puts=%d errors=%d%n",
+          t.tier(), t.hits(), t.misses(), t.puts(), t.errors());
+    }
   }
 
   /** Writes {@code <sample>.<theme>.json}: how it was made, then the content a template reads. */

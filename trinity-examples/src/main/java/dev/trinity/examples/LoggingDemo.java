@@ -3,6 +3,8 @@ package dev.trinity.examples;
 import com.sun.net.httpserver.HttpServer;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
+import dev.trinity.cache.CacheConfig;
+import dev.trinity.cache.TierType;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.Trinity;
 import dev.trinity.core.resilience.RetryConfig;
@@ -51,6 +53,7 @@ public final class LoggingDemo {
                     .model("llama3.2:3b")
                     .build())
             .retry(RetryConfig.builder().initialBackoff(Duration.ofMillis(200)).build())
+            .cache(CacheConfig.builder().tiers(TierType.MEMORY).build())
             .build()) {
       List<CompletableFuture<LlmResponse>> all = new ArrayList<>();
       String[] prompts = {

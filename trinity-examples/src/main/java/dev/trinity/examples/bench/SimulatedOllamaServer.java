@@ -46,6 +46,8 @@ public final class SimulatedOllamaServer implements AutoCloseable {
   private final Function<String, String> answer;
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger rejected = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicLong tokens =
+      new java.util.concurrent.atomic.AtomicLong();
   private final AtomicInteger inService = new AtomicInteger();
   private final AtomicInteger maxInService = new AtomicInteger();
   private final AtomicInteger pending = new AtomicInteger();
@@ -92,6 +94,11 @@ public final class SimulatedOllamaServer implements AutoCloseable {
   /** Requests received, including rejected ones. */
   public int requests() {
     return requests.get();
+  }
+
+  /** Prompt plus completion tokens of every answered request (4 characters a token). */
+  public long tokens() {
+    return tokens.get();
   }
 
   /** Requests answered 503 because the queue was full. */
@@ -146,8 +153,11 @@ public final class SimulatedOllamaServer implements AutoCloseable {
       }
       out.put("done", true);
       out.put("done_reason", "stop");
-      out.put("prompt_eval_count", Math.max(1, prompt.length() / 4));
-      out.put("eval_count", Math.max(1, text.length() / 4));
+      int promptTokens = Math.max(1, prompt.length() / 4);
+      int completionTokens = Math.max(1, text.length() / 4);
+      tokens.addAndGet(promptTokens + completionTokens);
+      out.put("prompt_eval_count", promptTokens);
+      out.put("eval_count", completionTokens);
       send(ex, 200, out.toString());
     }
   }

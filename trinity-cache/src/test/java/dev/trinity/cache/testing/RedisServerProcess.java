@@ -1,4 +1,4 @@
-package dev.trinity.cache;
+package dev.trinity.cache.testing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * can {@link #kill()} the server and {@link #start()} it again on the same port. Outside the
  * extension mechanism, {@link #start()} it and {@link #close()} it by hand.
  */
-final class RedisServerProcess
+public final class RedisServerProcess
     implements ExecutionCondition, BeforeAllCallback, AfterAllCallback, AutoCloseable {
   private static final String REQUIRE = "TRINITY_REQUIRE_REDIS";
   private static final String MISSING = "redis-server is not on the PATH";
@@ -52,16 +52,16 @@ final class RedisServerProcess
   }
 
   /** A server without a password. */
-  static RedisServerProcess create() {
+  public static RedisServerProcess create() {
     return new RedisServerProcess(List.of());
   }
 
   /** A server that requires {@code AUTH password}. */
-  static RedisServerProcess withPassword(String password) {
+  public static RedisServerProcess withPassword(String password) {
     return new RedisServerProcess(List.of("--requirepass", password));
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
@@ -104,7 +104,7 @@ final class RedisServerProcess
   }
 
   /** Starts the server on its port and waits until it answers PING. */
-  synchronized void start() throws IOException {
+  public synchronized void start() throws IOException {
     Path executable =
         findRedisServer()
             .orElseThrow(
@@ -137,7 +137,7 @@ final class RedisServerProcess
   }
 
   /** Kills the server with SIGKILL and waits until it is gone. */
-  synchronized void kill() {
+  public synchronized void kill() {
     if (process == null) {
       return;
     }

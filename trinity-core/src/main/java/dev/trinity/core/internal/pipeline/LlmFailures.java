@@ -9,13 +9,19 @@ import dev.trinity.core.internal.http.HttpErrors;
 
 /** How the resilience stages classify LLM failures. */
 public final class LlmFailures {
+  private static final java.util.regex.Pattern BUSY =
+      java.util.regex.Pattern.compile(
+          "(server busy|overloaded|maximum pending requests)",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private LlmFailures() {}
 
   /**
    * Whether a failure says the endpoint is unhealthy, so that the circuit breaker counts it: server
    * errors (5xx, 408), I/O errors and timeouts. Client errors (4xx, including 429, which the retry
-   * stage handles), malformed or oversized answers, invalid input, cancellations and Trinity's own
-   * refusals (breaker open, queue full) do not count.
+   * stage handles), a 503 that says the server is busy or overloaded (it is alive, only full: the
+   * retry stage and the concurrency limit handle it), malformed or oversized answers, invalid
+   * input, cancellations and Trinity's own refusals (breaker open, queue full) do not count.
    */
   public static boolean countsAgainstEndpoint(Throwable failure) {
     Throwable t = HttpErrors.unwrap(failure);
@@ -23,6 +29,9 @@ public final class LlmFailures {
       return false;
     }
     int status = pe.statusCode();
+    if (status == 503 && BUSY.matcher(String.valueOf(pe.getMessage())).find()) {
+      return false; // alive but full: the retry stage and the concurrency limit deal with it
+    }
     if (status == ProviderException.NO_STATUS) {
       return t instanceof RequestTimeoutException
           || t instanceof dev.trinity.api.ConnectionException;

@@ -1,190 +1,104 @@
 package dev.trinity.examples.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trinity.api.CachePolicy;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.Trinity;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
 
 /**
- * Where the SDK's overhead goes: the same zero-latency request made a ladder of ways, from a bare
- * {@code HttpClient.send} up to {@code trinity.llm().generate}, each step adding one thing the SDK
- * does. Steps are run round-robin (one call of each in turn), so that load from other processes
- * hits all of them alike.
+ * Where the SDK's overhead goes: the same zero-latency chat call made a ladder of ways, from the
+ * hand-written blocking client up to {@code trinity.llm().generate}, each step adding one thing the
+ * SDK does. Steps run in alternating blocks (see {@link BlockRunner}); the table shows the median
+ * of several runs.
+ *
+ * <ol>
+ *   <li>hand-written client, {@code HttpClient.send} (the baseline of {@link OverheadBenchmark});
+ *   <li>the same with {@code sendAsync().get()}: what any asynchronous use of {@code java.net.http}
+ *       costs (on Java 17–24 with common-pool parallelism 1, i.e. two or fewer CPUs, the client
+ *       starts a new thread per response to complete the future);
+ *   <li>Trinity's Ollama provider alone: encoder, the shared transport, decoder;
+ *   <li>the whole pipeline with a scheduler that never fires (no deadline timer);
+ *   <li>the whole pipeline ({@code LlmClient});
+ *   <li>the non-blocking client, waited on.
+ * </ol>
  *
  * <p>Run: {@code mvn -B -q -o -pl trinity-examples exec:java
- * -Dexec.mainClass=dev.trinity.examples.bench.OverheadBreakdown [-Dexec.args="10000"]}
+ * -Dexec.mainClass=dev.trinity.examples.bench.OverheadBreakdown -Dexec.args="4000 3"}
  */
 public final class OverheadBreakdown {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ANSWER = "{\"brand_name\":\"Ada\"}";
 
   private OverheadBreakdown() {}
-
-  /** One way of making the call. */
-  @FunctionalInterface
-  interface Step {
-    void call() throws Exception;
-  }
 
   /**
    * Runs the ladder.
    *
-   * @param args optional number of measured calls per step (default 10000)
+   * @param args calls per step per run (default 4000), runs (default 3)
    * @throws Exception when the server cannot start or a call fails
    */
   public static void main(String[] args) throws Exception {
-    int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-    int warmup = Math.max(2_000, n / 2);
-    ExecutorService pool = Executors.newCachedThreadPool(daemon());
-    try (LoopbackOllamaResponder server =
-            LoopbackOllamaResponder.start("bench", "{\"brand_name\":\"Ada\"}");
-        Trinity trinity =
-            Trinity.builder()
-                .llm(
-                    LlmConfig.builder()
-                        .provider("ollama")
-                        .baseUrl(server.baseUrl())
-                        .model("bench")
-                        .build())
-                .build()) {
-      URI chat = URI.create(server.baseUrl() + "/api/chat");
-      HttpClient defaultExec = client(null);
-      HttpClient pooled = client(pool);
-      HttpClient forHandWritten = client(null);
-      HttpClient forHandWrittenAsync = client(pool);
-      HttpRequest fixed = post(chat, body());
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 4_000;
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    try (LoopbackOllamaResponder server = LoopbackOllamaResponder.start("bench", ANSWER);
+        Trinity trinity = trinity(server, false);
+        Trinity noTimer = trinity(server, true)) {
+      HandWrittenOllamaClient sync = new HandWrittenOllamaClient(server.baseUrl());
+      HandWrittenOllamaClient async = new HandWrittenOllamaClient(server.baseUrl());
       LlmRequest request =
           LlmRequest.builder().prompt("Write a tagline").cachePolicy(CachePolicy.BYPASS).build();
-
-      Map<String, Step> steps = new LinkedHashMap<>();
-      steps.put(
-          "1 send(), JDK default executor",
-          () -> check(defaultExec.send(fixed, HttpResponse.BodyHandlers.ofByteArray())));
-      steps.put(
-          "2 sendAsync().get(), JDK default executor",
-          () -> check(defaultExec.sendAsync(fixed, HttpResponse.BodyHandlers.ofByteArray()).get()));
-      steps.put(
-          "3 send(), cached pool executor",
-          () -> check(pooled.send(fixed, HttpResponse.BodyHandlers.ofByteArray())));
-      steps.put(
-          "4 sendAsync().get(), cached pool executor",
-          () -> check(pooled.sendAsync(fixed, HttpResponse.BodyHandlers.ofByteArray()).get()));
-      steps.put(
-          "5 hand-written client: Jackson encode, send(), Jackson decode",
-          () -> handWritten(forHandWritten, chat, false));
-      steps.put(
-          "6 same, sendAsync().get() on a cached pool",
-          () -> handWritten(forHandWrittenAsync, chat, true));
-      steps.put(
-          "7 Trinity provider alone (encode, transport, decode)",
-          () -> trinity.provider().generate(request.toBuilder().model("bench").build()).get());
-      steps.put("8 Trinity LlmClient (whole pipeline)", () -> trinity.llm().generate(request));
-      steps.put(
-          "9 Trinity AsyncLlmClient, get()", () -> trinity.llmAsync().generate(request).get());
-
-      List<String> names = new ArrayList<>(steps.keySet());
-      List<Step> calls = new ArrayList<>(steps.values());
-      long[][] nanos = new long[calls.size()][n];
-      for (int i = 0; i < warmup + n; i++) {
-        for (int s = 0; s < calls.size(); s++) {
-          long t0 = System.nanoTime();
-          calls.get(s).call();
-          long t1 = System.nanoTime();
-          if (i >= warmup) {
-            nanos[s][i - warmup] = t1 - t0;
-          }
-        }
+      LlmRequest forProvider = request.toBuilder().model("bench").temperature(0.7).build();
+      BlockRunner runner =
+          new BlockRunner(250)
+              .add("1 hand-written, send()", () -> sync.chat("bench", "Write a tagline"))
+              .add(
+                  "2 hand-written, sendAsync().get()",
+                  () -> async.chatAsync("bench", "Write a tagline").get())
+              .add(
+                  "3 Trinity Ollama provider alone",
+                  () -> trinity.provider().generate(forProvider).get())
+              .add("4 Trinity LlmClient, no deadline timer", () -> noTimer.llm().generate(request))
+              .add("5 Trinity LlmClient", () -> trinity.llm().generate(request))
+              .add(
+                  "6 Trinity AsyncLlmClient, get()",
+                  () -> trinity.llmAsync().generate(request).get());
+      runner.run(Math.max(2_000, n / 2)); // warm-up
+      List<List<BlockRunner.Result>> all = new ArrayList<>();
+      for (int r = 0; r < runs; r++) {
+        all.add(runner.run(n));
       }
       System.out.printf(
-          "Overhead ladder (%d calls per step, round-robin, %d cores, %s)%n",
-          n, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
-      System.out.printf("| step | p50 | p90 | p99 | mean |%n|---|---|---|---|---|%n");
-      for (int s = 0; s < calls.size(); s++) {
-        Stats st = Stats.of(nanos[s]);
-        System.out.printf(
-            "| %s | %.1f µs | %.1f µs | %.1f µs | %.1f µs |%n",
-            names.get(s),
-            st.percentileMicros(50),
-            st.percentileMicros(90),
-            st.percentileMicros(99),
-            st.meanMicros());
+          Locale.ROOT,
+          "Overhead ladder: median of %d runs of %d calls per step; %d cores, Java %s,"
+              + " common-pool parallelism %d, loopback responder (%d connections)%n",
+          runs,
+          n,
+          Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.runtime.version"),
+          ForkJoinPool.getCommonPoolParallelism(),
+          server.connections());
+      BlockRunner.printHeader();
+      for (int s = 0; s < all.get(0).size(); s++) {
+        BlockRunner.printRow(all.get(0).get(s).name(), BlockRunner.medians(all, s));
       }
-    } finally {
-      pool.shutdownNow();
     }
   }
 
-  private static void handWritten(HttpClient client, URI chat, boolean async) throws Exception {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("model", "bench");
-    body.putArray("messages").addObject().put("role", "user").put("content", "Write a tagline");
-    body.put("stream", false);
-    body.putObject("options").put("temperature", 0.7);
-    HttpRequest request = post(chat, JSON.writeValueAsBytes(body));
-    HttpResponse<byte[]> r =
-        async
-            ? client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).get()
-            : client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    check(r);
-    JsonNode answer = JSON.readTree(r.body());
-    if (answer.path("message").path("content").asText().isEmpty()) {
-      throw new IllegalStateException("no answer");
-    }
-  }
-
-  private static HttpClient client(ExecutorService executor) {
-    HttpClient.Builder b =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10));
-    if (executor != null) {
-      b.executor(executor);
+  private static Trinity trinity(LoopbackOllamaResponder server, boolean withoutTimer) {
+    Trinity.Builder b =
+        Trinity.builder()
+            .llm(
+                LlmConfig.builder()
+                    .provider("ollama")
+                    .baseUrl(server.baseUrl())
+                    .model("bench")
+                    .build());
+    if (withoutTimer) {
+      b.scheduler((task, delay) -> () -> {}); // deadlines and back-off never fire
     }
     return b.build();
-  }
-
-  private static byte[] body() throws Exception {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("model", "bench");
-    body.putArray("messages").addObject().put("role", "user").put("content", "Write a tagline");
-    body.put("stream", false);
-    body.putObject("options").put("temperature", 0.7);
-    return JSON.writeValueAsBytes(body);
-  }
-
-  private static HttpRequest post(URI uri, byte[] json) {
-    return HttpRequest.newBuilder(uri)
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .timeout(Duration.ofSeconds(60))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(json))
-        .build();
-  }
-
-  private static void check(HttpResponse<byte[]> r) {
-    if (r.statusCode() != 200) {
-      throw new IllegalStateException("HTTP " + r.statusCode());
-    }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon() {
-    return r -> {
-      Thread t = new Thread(r, "bench-http");
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

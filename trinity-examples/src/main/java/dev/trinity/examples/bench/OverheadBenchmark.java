@@ -6,104 +6,108 @@ import dev.trinity.api.LlmRequest;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.Trinity;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
 
 /**
- * How much time the SDK adds to one request over a bare {@code java.net.http} call to the same
- * zero-latency server: both post an Ollama chat request and read the answer; the SDK also runs its
- * pipeline (defaults, correlation, single flight, retry, deadline timer), encodes the request and
- * decodes the answer. Calls alternate between the two so that drift hits both equally.
+ * How much time the SDK adds to one request over a hand-written client ({@link
+ * HandWrittenOllamaClient}: the same JSON body built with Jackson, {@code HttpClient.send}, the
+ * answer parsed with Jackson) against the same zero-latency server. The SDK also runs its pipeline
+ * (defaults, correlation id, validation, retry, breaker, limiter, deadline timer, log events) and
+ * the Ollama provider's encoder and decoder.
  *
- * <p>Run: {@code ./mvnw -q -pl trinity-examples exec:java
- * -Dexec.mainClass=dev.trinity.examples.bench.OverheadBenchmark [-Dexec.args="20000"]}
+ * <p>The two sides run in alternating blocks of calls (see {@link BlockRunner}); the whole
+ * measurement is repeated {@code runs} times in the same JVM and the table shows the median of the
+ * runs. The default server is {@link LoopbackOllamaResponder} (raw socket, no per-request thread
+ * hop); {@code jdk} selects {@link SimulatedOllamaServer} (the JDK's {@code HttpServer}), which is
+ * slower and noisier.
+ *
+ * <p>Run: {@code mvn -B -q -o -pl trinity-examples exec:java
+ * -Dexec.mainClass=dev.trinity.examples.bench.OverheadBenchmark -Dexec.args="5000 5 loopback"}
  */
 public final class OverheadBenchmark {
+  private static final String ANSWER = "{\"brand_name\":\"Ada\"}";
+  private static final int BLOCK = 250;
+
   private OverheadBenchmark() {}
 
   /**
    * Runs the benchmark.
    *
-   * @param args optional number of measured calls per side (default 10000)
-   * @throws Exception when the server cannot start
+   * @param args calls per side per run (default 5000), runs (default 5), server ({@code loopback}
+   *     or {@code jdk})
+   * @throws Exception when the server cannot start or a call fails
    */
   public static void main(String[] args) throws Exception {
-    int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-    int warmup = Math.max(2_000, n / 2);
-    String answer = "{\"brand_name\":\"Ada\"}";
-    try (SimulatedOllamaServer server =
-            SimulatedOllamaServer.start(64, Duration.ZERO, 1024, prompt -> answer);
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    String serverKind = args.length > 2 ? args[2] : "loopback";
+    AutoCloseable server;
+    URI baseUrl;
+    if (serverKind.equals("jdk")) {
+      SimulatedOllamaServer s = SimulatedOllamaServer.start(64, Duration.ZERO, 1024, p -> ANSWER);
+      server = s;
+      baseUrl = s.baseUrl();
+    } else {
+      LoopbackOllamaResponder s = LoopbackOllamaResponder.start("bench", ANSWER);
+      server = s;
+      baseUrl = s.baseUrl();
+    }
+    try (server;
         Trinity trinity =
             Trinity.builder()
-                .llm(
-                    LlmConfig.builder()
-                        .provider("ollama")
-                        .baseUrl(server.baseUrl())
-                        .model("bench")
-                        .build())
+                .llm(LlmConfig.builder().provider("ollama").baseUrl(baseUrl).model("bench").build())
                 .build()) {
-      HttpClient bare =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .connectTimeout(Duration.ofSeconds(10))
-              .build();
-      URI chat = URI.create(server.baseUrl() + "/api/chat");
-      String body =
-          "{\"model\":\"bench\",\"messages\":[{\"role\":\"user\",\"content\":\"Write a tagline\"}],"
-              + "\"stream\":false,\"options\":{\"temperature\":0.7}}";
-      HttpRequest bareRequest =
-          HttpRequest.newBuilder(chat)
-              .header("Content-Type", "application/json")
-              .timeout(Duration.ofSeconds(60))
-              .POST(HttpRequest.BodyPublishers.ofString(body))
-              .build();
+      HandWrittenOllamaClient bare = new HandWrittenOllamaClient(baseUrl);
       LlmClient sdk = trinity.llm();
       LlmRequest request =
           LlmRequest.builder().prompt("Write a tagline").cachePolicy(CachePolicy.BYPASS).build();
+      BlockRunner runner =
+          new BlockRunner(BLOCK)
+              .add(
+                  "hand-written java.net.http + Jackson",
+                  () -> bare.chat("bench", "Write a tagline"))
+              .add("Trinity LlmClient", () -> sdk.generate(request));
+      runner.run(Math.max(3_000, n / 2)); // warm-up: JIT, connections, thread pools
 
-      long[] bareNanos = new long[n];
-      long[] sdkNanos = new long[n];
-      for (int i = 0; i < warmup + n; i++) {
-        long t0 = System.nanoTime();
-        HttpResponse<byte[]> r = bare.send(bareRequest, HttpResponse.BodyHandlers.ofByteArray());
-        long t1 = System.nanoTime();
-        if (r.statusCode() != 200) {
-          throw new IllegalStateException("bare call failed: " + r.statusCode());
-        }
-        sdk.generate(request);
-        long t2 = System.nanoTime();
-        if (i >= warmup) {
-          bareNanos[i - warmup] = t1 - t0;
-          sdkNanos[i - warmup] = t2 - t1;
-        }
+      List<List<BlockRunner.Result>> all = new ArrayList<>();
+      for (int r = 0; r < runs; r++) {
+        List<BlockRunner.Result> results = runner.run(n);
+        all.add(results);
+        System.out.printf(
+            Locale.ROOT,
+            "run %d: hand-written p50 %.1f µs, Trinity p50 %.1f µs, overhead %.1f µs%n",
+            r + 1,
+            results.get(0).latency().percentileMicros(50),
+            results.get(1).latency().percentileMicros(50),
+            results.get(1).latency().percentileMicros(50)
+                - results.get(0).latency().percentileMicros(50));
       }
-      Stats b = Stats.of(bareNanos);
-      Stats s = Stats.of(sdkNanos);
       System.out.printf(
-          "SDK overhead over a bare java.net.http call (%d calls each, %d cores)%n",
-          n, Runtime.getRuntime().availableProcessors());
-      System.out.printf("| | p50 | p90 | p99 | mean |%n|---|---|---|---|---|%n");
-      row("bare java.net.http", b);
-      row("Trinity LlmClient", s);
-      System.out.printf(
-          "| overhead | %.1f µs | %.1f µs | %.1f µs | %.1f µs |%n",
-          s.percentileMicros(50) - b.percentileMicros(50),
-          s.percentileMicros(90) - b.percentileMicros(90),
-          s.percentileMicros(99) - b.percentileMicros(99),
-          s.meanMicros() - b.meanMicros());
-      System.out.printf("ratio at p50: %.2fx%n", s.percentileMicros(50) / b.percentileMicros(50));
+          Locale.ROOT,
+          "%nSDK overhead over a hand-written client: median of %d runs of %d calls per side;"
+              + " %d cores, Java %s, common-pool parallelism %d, %s server%n",
+          runs,
+          n,
+          Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.runtime.version"),
+          ForkJoinPool.getCommonPoolParallelism(),
+          serverKind);
+      BlockRunner.printHeader();
+      double[][] rows = new double[2][];
+      for (int side = 0; side < 2; side++) {
+        rows[side] = BlockRunner.medians(all, side);
+        BlockRunner.printRow(all.get(0).get(side).name(), rows[side]);
+      }
+      double[] overhead = new double[rows[0].length];
+      for (int i = 0; i < overhead.length; i++) {
+        overhead[i] = rows[1][i] - rows[0][i];
+      }
+      BlockRunner.printRow("overhead", overhead);
+      System.out.printf(Locale.ROOT, "ratio at p50: %.2fx%n", rows[1][0] / rows[0][0]);
     }
-  }
-
-  private static void row(String name, Stats s) {
-    System.out.printf(
-        "| %s | %.1f µs | %.1f µs | %.1f µs | %.1f µs |%n",
-        name,
-        s.percentileMicros(50),
-        s.percentileMicros(90),
-        s.percentileMicros(99),
-        s.meanMicros());
   }
 }

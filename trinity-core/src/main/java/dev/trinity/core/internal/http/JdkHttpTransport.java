@@ -63,9 +63,15 @@ public final class JdkHttpTransport implements HttpTransport {
     String secret = bearer(r);
     Duration timeout = r.timeout().orElse(null);
     CompletableFuture<HttpResponse<byte[]>> out = new CompletableFuture<>();
+    // The answer is taken from the body handler as soon as the last byte is read, on the client's
+    // executor thread; the client's own future (completed later, through CompletableFuture's async
+    // pool) still reports failures: I/O errors, timeouts, a body over the cap.
+    LimitedBodyHandler handler =
+        new LimitedBodyHandler(
+            maxResponseBytes, r, response -> deliver(out, response, provider, model, secret));
     CompletableFuture<HttpResponse<byte[]>> exchange;
     try {
-      exchange = client.sendAsync(r, new LimitedBodyHandler(maxResponseBytes));
+      exchange = client.sendAsync(r, handler);
     } catch (RuntimeException e) {
       out.completeExceptionally(
           HttpErrors.fromFailure(provider, target, e, timeout, maxResponseBytes));
@@ -73,21 +79,14 @@ public final class JdkHttpTransport implements HttpTransport {
     }
     exchange.whenComplete(
         (response, failure) -> {
+          if (out.isDone()) {
+            return;
+          }
           if (failure != null) {
             out.completeExceptionally(
                 HttpErrors.fromFailure(provider, target, failure, timeout, maxResponseBytes));
-          } else if (response.statusCode() / 100 == 2) {
-            out.complete(response);
           } else {
-            out.completeExceptionally(
-                HttpErrors.fromStatus(
-                    provider,
-                    model,
-                    response.statusCode(),
-                    response.headers(),
-                    response.body(),
-                    clock,
-                    secret));
+            deliver(out, response, provider, model, secret);
           }
         });
     out.whenComplete(
@@ -97,6 +96,34 @@ public final class JdkHttpTransport implements HttpTransport {
           }
         });
     return out;
+  }
+
+  private void deliver(
+      CompletableFuture<HttpResponse<byte[]>> out,
+      HttpResponse<byte[]> response,
+      String provider,
+      String model,
+      @Nullable String secret) {
+    if (out.isDone()) {
+      return;
+    }
+    if (response.statusCode() / 100 == 2) {
+      out.complete(response);
+      return;
+    }
+    try {
+      out.completeExceptionally(
+          HttpErrors.fromStatus(
+              provider,
+              model,
+              response.statusCode(),
+              response.headers(),
+              response.body(),
+              clock,
+              secret));
+    } catch (RuntimeException e) {
+      out.completeExceptionally(e);
+    }
   }
 
   private HttpRequest withVersion(HttpRequest request) {

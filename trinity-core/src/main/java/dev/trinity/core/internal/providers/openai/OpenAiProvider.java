@@ -1,38 +1,33 @@
 package dev.trinity.core.internal.providers.openai;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trinity.api.Capability;
-import dev.trinity.api.LlmProvider;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
 import dev.trinity.api.ProviderConfig;
 import dev.trinity.api.ProviderContext;
+import dev.trinity.core.internal.providers.JsonBody;
 import dev.trinity.core.internal.providers.JsonEndpoint;
+import dev.trinity.core.internal.providers.JsonHttpProvider;
 import dev.trinity.core.internal.providers.ProviderSupport;
 import java.net.URI;
-import java.util.Collections;
 import java.util.EnumSet;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /** Talks to an OpenAI-compatible server; one {@code POST /v1/chat/completions} per call. */
-final class OpenAiProvider implements LlmProvider {
-  private static final Set<Capability> CAPABILITIES =
-      Collections.unmodifiableSet(
-          EnumSet.of(Capability.JSON_MODE, Capability.JSON_SCHEMA, Capability.STREAMING));
-
-  private final ProviderConfig config;
+final class OpenAiProvider extends JsonHttpProvider {
   private final OpenAiRequestEncoder encoder;
-  private final JsonEndpoint endpoint;
 
   OpenAiProvider(ProviderConfig config, ProviderContext context) {
-    this.config = config;
-    this.encoder = new OpenAiRequestEncoder(config);
-    this.endpoint =
+    super(
+        OpenAiProviderFactory.NAME,
+        config,
+        EnumSet.of(Capability.JSON_MODE, Capability.JSON_SCHEMA, Capability.STREAMING),
         new JsonEndpoint(
             context,
             OpenAiProviderFactory.NAME,
             completionsUrl(config.baseUrl()),
-            config.apiKey().orElse(null));
+            config.apiKey().orElse(null)));
+    this.encoder = new OpenAiRequestEncoder(config);
   }
 
   /** {@code {base}/v1/chat/completions}, without doubling a {@code /v1} the base already has. */
@@ -44,41 +39,12 @@ final class OpenAiProvider implements LlmProvider {
   }
 
   @Override
-  public String name() {
-    return OpenAiProviderFactory.NAME;
+  protected ObjectNode encode(LlmRequest request, String model) {
+    return encoder.encode(request, model);
   }
 
   @Override
-  public String endpoint() {
-    return config.baseUrl().toString();
-  }
-
-  @Override
-  public String defaultModel() {
-    return config.model();
-  }
-
-  @Override
-  public Set<Capability> capabilities() {
-    return CAPABILITIES;
-  }
-
-  @Override
-  public CompletableFuture<LlmResponse> generate(LlmRequest request) {
-    String model = ProviderSupport.model(request, config);
-    try {
-      return endpoint.post(
-          encoder.encode(request, model),
-          model,
-          request.timeout(),
-          body -> OpenAiResponseDecoder.decode(body, model));
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-  }
-
-  @Override
-  public String toString() {
-    return "OpenAiProvider[" + endpoint.uri() + ", model=" + config.model() + "]";
+  protected LlmResponse.Builder decode(JsonBody body, String model) {
+    return OpenAiResponseDecoder.decode(body, model);
   }
 }

@@ -1,0 +1,92 @@
+package dev.trinity.core.internal.providers;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trinity.api.Capability;
+import dev.trinity.api.LlmProvider;
+import dev.trinity.api.LlmRequest;
+import dev.trinity.api.LlmResponse;
+import dev.trinity.api.ProviderConfig;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What every built-in HTTP provider shares: its name, configuration and capabilities, and one JSON
+ * {@code POST} per call through a {@link JsonEndpoint}. A provider supplies the wire format: how a
+ * request becomes a body and how a body becomes an answer.
+ */
+public abstract class JsonHttpProvider implements LlmProvider {
+  private final String name;
+  private final ProviderConfig config;
+  private final Set<Capability> capabilities;
+  private final JsonEndpoint endpoint;
+
+  /**
+   * Creates the provider.
+   *
+   * @param name the provider's name
+   * @param config its configuration
+   * @param capabilities what it supports
+   * @param endpoint where it posts
+   */
+  protected JsonHttpProvider(
+      String name, ProviderConfig config, Set<Capability> capabilities, JsonEndpoint endpoint) {
+    this.name = name;
+    this.config = config;
+    this.capabilities = Set.copyOf(capabilities);
+    this.endpoint = endpoint;
+  }
+
+  /**
+   * Builds the request body.
+   *
+   * @param request the request
+   * @param model the model to ask for
+   * @return the JSON body
+   */
+  protected abstract ObjectNode encode(LlmRequest request, String model);
+
+  /**
+   * Reads a 2xx body.
+   *
+   * @param body the body
+   * @param model the model asked for
+   * @return the answer so far (the endpoint adds latency)
+   */
+  protected abstract LlmResponse.Builder decode(JsonBody body, String model);
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final String endpoint() {
+    return config.baseUrl().toString();
+  }
+
+  @Override
+  public final String defaultModel() {
+    return config.model();
+  }
+
+  @Override
+  public final Set<Capability> capabilities() {
+    return capabilities;
+  }
+
+  @Override
+  public final CompletableFuture<LlmResponse> generate(LlmRequest request) {
+    String model = ProviderSupport.model(request, config);
+    try {
+      return endpoint.post(
+          encode(request, model), model, request.timeout(), body -> decode(body, model));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "[" + endpoint.uri() + ", model=" + config.model() + "]";
+  }
+}

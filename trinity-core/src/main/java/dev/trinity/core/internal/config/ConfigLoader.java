@@ -8,13 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.trinity.api.ConfigurationException;
-import dev.trinity.cache.CacheConfig;
-import dev.trinity.cache.TierType;
-import dev.trinity.core.LlmConfig;
 import dev.trinity.core.TrinityConfig;
-import dev.trinity.core.resilience.CircuitBreakerConfig;
-import dev.trinity.core.resilience.ConcurrencyLimitConfig;
-import dev.trinity.core.resilience.RetryConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,193 +88,15 @@ public final class ConfigLoader {
     ConfigValues top = new ConfigValues(root, "", origins);
     top.requireOnly(SECTIONS);
     TrinityConfig.Builder config = TrinityConfig.builder();
-    top.section("llm").ifPresent(s -> config.llm(llm(s)));
-    top.section("retry").ifPresent(s -> config.retry(retry(s)));
-    top.section("circuit_breaker").ifPresent(s -> config.circuitBreaker(circuitBreaker(s)));
-    top.section("concurrency_limit").ifPresent(s -> config.concurrencyLimit(concurrencyLimit(s)));
-    top.section("cache").ifPresent(s -> config.cache(cache(s)));
+    top.section("llm").ifPresent(s -> config.llm(SectionReaders.llm(s)));
+    top.section("retry").ifPresent(s -> config.retry(SectionReaders.retry(s)));
+    top.section("circuit_breaker")
+        .ifPresent(s -> config.circuitBreaker(SectionReaders.circuitBreaker(s)));
+    top.section("concurrency_limit")
+        .ifPresent(s -> config.concurrencyLimit(SectionReaders.concurrencyLimit(s)));
+    top.section("cache").ifPresent(s -> config.cache(SectionReaders.cache(s)));
     top.section("logging").ifPresent(s -> s.requireOnly(Set.of("profile", "level", "format")));
     return config.build();
-  }
-
-  private static LlmConfig llm(ConfigValues s) {
-    s.requireOnly(
-        Set.of(
-            "provider",
-            "base_url",
-            "model",
-            "api_key",
-            "timeout",
-            "connect_timeout",
-            "temperature",
-            "max_concurrency",
-            "max_response_size",
-            "http2_cleartext",
-            "options"));
-    LlmConfig.Builder b = LlmConfig.builder();
-    s.string("provider").ifPresent(v -> s.apply("provider", () -> b.provider(v.strip())));
-    s.string("base_url")
-        .filter(v -> !v.isBlank())
-        .ifPresent(v -> s.apply("base_url", () -> b.baseUrl(v)));
-    s.string("model").filter(v -> !v.isBlank()).ifPresent(v -> s.apply("model", () -> b.model(v)));
-    s.string("api_key").ifPresent(v -> b.apiKey(v.strip()));
-    s.duration("timeout").ifPresent(v -> s.apply("timeout", () -> b.timeout(v)));
-    s.duration("connect_timeout")
-        .ifPresent(v -> s.apply("connect_timeout", () -> b.connectTimeout(v)));
-    s.decimal("temperature").ifPresent(v -> s.apply("temperature", () -> b.temperature(v)));
-    s.integer("max_concurrency")
-        .ifPresent(v -> s.apply("max_concurrency", () -> b.maxConcurrency(v)));
-    s.bytes("max_response_size")
-        .ifPresent(v -> s.apply("max_response_size", () -> b.maxResponseBytes(v)));
-    s.bool("http2_cleartext").ifPresent(b::http2Cleartext);
-    s.stringMap("options").forEach(b::option);
-    return b.build();
-  }
-
-  private static RetryConfig retry(ConfigValues s) {
-    s.requireOnly(Set.of("max_attempts", "initial_backoff", "multiplier", "max_backoff", "jitter"));
-    RetryConfig.Builder b = RetryConfig.builder();
-    s.integer("max_attempts").ifPresent(v -> s.apply("max_attempts", () -> b.maxAttempts(v)));
-    s.duration("initial_backoff")
-        .ifPresent(v -> s.apply("initial_backoff", () -> b.initialBackoff(v)));
-    s.decimal("multiplier").ifPresent(v -> s.apply("multiplier", () -> b.multiplier(v)));
-    s.duration("max_backoff").ifPresent(v -> s.apply("max_backoff", () -> b.maxBackoff(v)));
-    s.decimal("jitter").ifPresent(v -> s.apply("jitter", () -> b.jitter(v)));
-    try {
-      return b.build();
-    } catch (IllegalArgumentException e) {
-      throw new ConfigurationException("retry", e.getMessage(), e);
-    }
-  }
-
-  private static CircuitBreakerConfig circuitBreaker(ConfigValues s) {
-    s.requireOnly(
-        Set.of(
-            "mode",
-            "failure_threshold",
-            "open_duration",
-            "half_open_max_calls",
-            "success_threshold",
-            "max_wait_in_half_open",
-            "sliding_window_size",
-            "minimum_number_of_calls",
-            "failure_rate_threshold"));
-    CircuitBreakerConfig.Builder b = CircuitBreakerConfig.builder();
-    s.string("mode")
-        .ifPresent(v -> b.mode(enumValue(s, "mode", v, CircuitBreakerConfig.Mode.class)));
-    s.integer("failure_threshold")
-        .ifPresent(v -> s.apply("failure_threshold", () -> b.failureThreshold(v)));
-    s.duration("open_duration").ifPresent(v -> s.apply("open_duration", () -> b.openDuration(v)));
-    s.integer("half_open_max_calls")
-        .ifPresent(v -> s.apply("half_open_max_calls", () -> b.halfOpenMaxCalls(v)));
-    s.integer("success_threshold")
-        .ifPresent(v -> s.apply("success_threshold", () -> b.successThreshold(v)));
-    s.duration("max_wait_in_half_open")
-        .ifPresent(v -> s.apply("max_wait_in_half_open", () -> b.maxWaitInHalfOpen(v)));
-    s.integer("sliding_window_size")
-        .ifPresent(v -> s.apply("sliding_window_size", () -> b.slidingWindowSize(v)));
-    s.integer("minimum_number_of_calls")
-        .ifPresent(v -> s.apply("minimum_number_of_calls", () -> b.minimumNumberOfCalls(v)));
-    s.decimal("failure_rate_threshold")
-        .ifPresent(v -> s.apply("failure_rate_threshold", () -> b.failureRateThreshold(v)));
-    try {
-      return b.build();
-    } catch (IllegalArgumentException e) {
-      throw new ConfigurationException("circuit_breaker", e.getMessage(), e);
-    }
-  }
-
-  private static ConcurrencyLimitConfig concurrencyLimit(ConfigValues s) {
-    s.requireOnly(
-        Set.of(
-            "mode", "queue_capacity", "initial_limit", "min_limit", "max_limit", "backoff_ratio"));
-    ConcurrencyLimitConfig.Builder b = ConcurrencyLimitConfig.builder();
-    s.string("mode")
-        .ifPresent(v -> b.mode(enumValue(s, "mode", v, ConcurrencyLimitConfig.Mode.class)));
-    s.integer("queue_capacity").ifPresent(v -> s.apply("queue_capacity", () -> b.queueCapacity(v)));
-    s.integer("initial_limit").ifPresent(v -> s.apply("initial_limit", () -> b.initialLimit(v)));
-    s.integer("min_limit").ifPresent(v -> s.apply("min_limit", () -> b.minLimit(v)));
-    s.integer("max_limit").ifPresent(v -> s.apply("max_limit", () -> b.maxLimit(v)));
-    s.decimal("backoff_ratio").ifPresent(v -> s.apply("backoff_ratio", () -> b.backoffRatio(v)));
-    try {
-      return b.build();
-    } catch (IllegalArgumentException e) {
-      throw new ConfigurationException("concurrency_limit", e.getMessage(), e);
-    }
-  }
-
-  private static <E extends Enum<E>> E enumValue(
-      ConfigValues s, String key, String value, Class<E> type) {
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equalsIgnoreCase(value.strip().replace('-', '_'))) {
-        return e;
-      }
-    }
-    java.util.List<String> accepted = new java.util.ArrayList<>();
-    for (E e : type.getEnumConstants()) {
-      accepted.add(e.name().toLowerCase(java.util.Locale.ROOT));
-    }
-    throw new ConfigurationException(
-        s.key(key), "must be one of " + accepted + ", was '" + value + "'");
-  }
-
-  private static CacheConfig cache(ConfigValues s) {
-    s.requireOnly(Set.of("enabled", "tiers", "ttl", "memory", "redis", "filesystem"));
-    CacheConfig.Builder b = CacheConfig.builder();
-    s.bool("enabled").ifPresent(b::enabled);
-    s.list("tiers")
-        .ifPresent(
-            names -> {
-              java.util.List<TierType> tiers = new java.util.ArrayList<>();
-              for (String n : names) {
-                try {
-                  tiers.add(TierType.fromYaml(n));
-                } catch (IllegalArgumentException e) {
-                  throw new ConfigurationException(
-                      s.key("tiers"), "must list memory, redis or filesystem, was '" + n + "'", e);
-                }
-              }
-              s.apply("tiers", () -> b.tiers(tiers));
-            });
-    s.duration("ttl").ifPresent(v -> s.apply("ttl", () -> b.ttl(v)));
-    s.section("memory")
-        .ifPresent(
-            m -> {
-              m.requireOnly(Set.of("max_entries"));
-              m.integer("max_entries")
-                  .ifPresent(v -> m.apply("max_entries", () -> b.memoryMaxEntries(v)));
-            });
-    s.section("redis")
-        .ifPresent(
-            r -> {
-              r.requireOnly(
-                  Set.of("host", "port", "db", "password", "key_prefix", "command_timeout", "tls"));
-              r.string("host").ifPresent(v -> r.apply("host", () -> b.redisHost(v)));
-              r.integer("port").ifPresent(v -> r.apply("port", () -> b.redisPort(v)));
-              r.integer("db").ifPresent(v -> r.apply("db", () -> b.redisDb(v)));
-              r.string("password")
-                  .filter(v -> !v.isEmpty())
-                  .ifPresent(v -> r.apply("password", () -> b.redisPassword(v)));
-              r.string("key_prefix")
-                  .ifPresent(v -> r.apply("key_prefix", () -> b.redisKeyPrefix(v)));
-              r.duration("command_timeout")
-                  .ifPresent(v -> r.apply("command_timeout", () -> b.redisCommandTimeout(v)));
-              r.bool("tls").ifPresent(v -> r.apply("tls", () -> b.redisTls(v)));
-            });
-    s.section("filesystem")
-        .ifPresent(
-            f -> {
-              f.requireOnly(Set.of("directory", "max_size_mb"));
-              f.string("directory")
-                  .ifPresent(v -> f.apply("directory", () -> b.filesystemDirectory(Path.of(v))));
-              f.integer("max_size_mb")
-                  .ifPresent(v -> f.apply("max_size_mb", () -> b.filesystemMaxSizeMb(v)));
-            });
-    try {
-      return b.build();
-    } catch (IllegalArgumentException e) {
-      throw new ConfigurationException("cache", e.getMessage(), e);
-    }
   }
 
   private static ObjectNode parse(@Nullable String yaml, String source) {

@@ -108,6 +108,7 @@ public final class OverheadBenchmark {
       }
       BlockRunner.printRow("overhead", overhead);
       System.out.printf(Locale.ROOT, "ratio at p50: %.2fx%n", rows[1][0] / rows[0][0]);
+      BlockRunner.printFailures(all);
     }
   }
 }

@@ -84,6 +84,7 @@ public final class OverheadBreakdown {
       for (int s = 0; s < all.get(0).size(); s++) {
         BlockRunner.printRow(all.get(0).get(s).name(), BlockRunner.medians(all, s));
       }
+      BlockRunner.printFailures(all);
     }
   }
 

@@ -6,6 +6,7 @@ import dev.trinity.api.content.BatchResult;
 import dev.trinity.api.content.ContentRequest;
 import dev.trinity.api.content.GeneratedContent;
 import dev.trinity.api.content.ItemResult;
+import dev.trinity.logging.LogEvents;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -118,7 +119,7 @@ final class BatchRunner {
       } catch (RuntimeException e) {
         log.atWarn()
             .setMessage("batch_progress_listener_failed")
-            .addKeyValue("error_type", e.getClass().getSimpleName())
+            .addKeyValue(LogEvents.Keys.ERROR_TYPE, e.getClass().getSimpleName())
             .setCause(e)
             .log();
       }

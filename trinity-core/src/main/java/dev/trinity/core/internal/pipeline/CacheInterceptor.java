@@ -6,6 +6,7 @@ import dev.trinity.api.TrinityException;
 import dev.trinity.cache.CacheManager;
 import dev.trinity.cache.CacheResult;
 import dev.trinity.core.internal.cache.ResponseCodec;
+import dev.trinity.logging.LogEvents.Keys;
 import dev.trinity.logging.MdcSnapshot;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -67,7 +68,7 @@ public final class CacheInterceptor implements Interceptor {
     String tier = result.tier().orElse("unknown");
     Optional<LlmResponse> decoded = ResponseCodec.decode(result.value().orElse(""), tier);
     if (decoded.isEmpty()) {
-      log.atWarn().setMessage("cache_entry_unreadable").addKeyValue("cache_tier", tier).log();
+      log.atWarn().setMessage("cache_entry_unreadable").addKeyValue(Keys.CACHE_TIER, tier).log();
       cache.delete(key);
       return Optional.empty();
     }
@@ -77,8 +78,8 @@ public final class CacheInterceptor implements Interceptor {
     } catch (TrinityException rejected) {
       log.atWarn()
           .setMessage("cache_entry_rejected")
-          .addKeyValue("cache_tier", tier)
-          .addKeyValue("error_type", rejected.getClass().getSimpleName())
+          .addKeyValue(Keys.CACHE_TIER, tier)
+          .addKeyValue(Keys.ERROR_TYPE, rejected.getClass().getSimpleName())
           .log();
       cache.delete(key);
       return Optional.empty();

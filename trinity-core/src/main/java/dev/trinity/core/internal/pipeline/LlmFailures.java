@@ -6,13 +6,13 @@ import dev.trinity.api.ProviderException;
 import dev.trinity.api.RateLimitedException;
 import dev.trinity.api.RequestTimeoutException;
 import dev.trinity.core.internal.http.HttpErrors;
+import java.util.regex.Pattern;
 
 /** How the resilience stages classify LLM failures. */
 public final class LlmFailures {
-  private static final java.util.regex.Pattern BUSY =
-      java.util.regex.Pattern.compile(
-          "(server busy|overloaded|maximum pending requests)",
-          java.util.regex.Pattern.CASE_INSENSITIVE);
+  private static final Pattern BUSY =
+      Pattern.compile(
+          "(server busy|overloaded|maximum pending requests)", Pattern.CASE_INSENSITIVE);
 
   private LlmFailures() {}
 

@@ -51,7 +51,7 @@ public final class ProviderInterceptor implements Interceptor {
           .addKeyValue(Keys.PROVIDER, ctx.provider())
           .addKeyValue(Keys.MODEL, ctx.model())
           .addKeyValue(Keys.ATTEMPT, attempt)
-          .addKeyValue("timeout_ms", left.toMillis())
+          .addKeyValue(Keys.TIMEOUT_MS, left.toMillis())
           .log();
       if (log.isDebugEnabled()) {
         log.atDebug()

@@ -188,10 +188,13 @@ public final class QuickStart {
   private static void summarize(Job job, GeneratedContent g, Path file, PrintStream out) {
     SiteContent c = g.content();
     out.printf(
-        "%-10s  %-24s  source=%s  %s/%s  attempts=%d  %d ms%n",
+        "%-10s  %-24s  source=%s%s  %s/%s  attempts=%d  %d ms%n",
         job.theme(),
         job.sample(),
         g.source().name().toLowerCase(Locale.ROOT),
+        g.source() == g.originalSource()
+            ? ""
+            : " (written by " + g.originalSource().name().toLowerCase(Locale.ROOT) + ")",
         g.provider(),
         g.model(),
         g.attempts(),
@@ -250,10 +253,12 @@ public final class QuickStart {
     Path file = dir.resolve(base + "." + job.theme() + ".json");
     ObjectNode root = JSON.createObjectNode();
     root.put("source", g.source().name().toLowerCase(Locale.ROOT));
+    root.put("original_source", g.originalSource().name().toLowerCase(Locale.ROOT));
     root.put("theme", g.theme());
     root.put("provider", g.provider());
     root.put("model", g.model());
     root.put("attempts", g.attempts());
+    root.put("repairs", g.repairs());
     root.put("prompt_tokens", g.usage().promptTokens());
     root.put("completion_tokens", g.usage().completionTokens());
     root.put("duration_ms", g.duration().toMillis());

@@ -100,11 +100,13 @@ public interface ContentEngine {
   List<Theme> themes();
 
   /**
-   * Looks a theme up by name.
+   * Looks a theme up by name, ignoring letter case ({@code Brutalist} finds {@code brutalist}).
+   * Requests that name a theme are looked up the same way.
    *
    * @param name the theme's name
    * @return the theme
-   * @throws dev.trinity.api.InvalidInputException when no theme has that name
+   * @throws dev.trinity.api.InvalidInputException when no theme has that name; the message lists
+   *     the known names
    */
   Theme theme(String name);
 

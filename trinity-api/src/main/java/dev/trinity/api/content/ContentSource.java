@@ -7,7 +7,10 @@ public enum ContentSource {
   /** A language model wrote it for this request. */
   @JsonProperty("llm")
   LLM,
-  /** A language model wrote it earlier; a cache tier served the stored answer. */
+  /**
+   * A cache tier (memory, Redis or filesystem) served an answer stored earlier; {@link
+   * GeneratedContent#originalSource()} says who wrote it ({@link #LLM} or {@link #OFFLINE}).
+   */
   @JsonProperty("cache")
   CACHE,
   /**

@@ -7,8 +7,10 @@ import java.util.Objects;
 /**
  * A labelled link: a menu item or a call-to-action button. Immutable.
  *
- * <p>The engine accepts {@code http://} and {@code https://} URLs, page anchors ({@code
- * #projects}), site paths ({@code /about}) and {@code mailto:} links.
+ * <p>The engine accepts only links that {@link SafeLinks} allows: absolute {@code http://} and
+ * {@code https://} URLs, page anchors ({@code #projects}) and {@code mailto:} links. The
+ * constructor does not check the URL; content built by hand should be checked with {@link
+ * SafeLinks#isAllowed(String)}, and a renderer checks it again before writing it into a page.
  *
  * @param label the text shown, 1 to {@value #MAX_LABEL_LENGTH} characters
  * @param url where it leads

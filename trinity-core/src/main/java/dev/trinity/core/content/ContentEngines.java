@@ -50,6 +50,16 @@ public final class ContentEngines {
   /** Default number of times an invalid answer is sent back with its problems: {@value}. */
   public static final int DEFAULT_MAX_REPAIRS = 2;
 
+  /**
+   * Default bound on the output tokens a repair of a cut-off answer may ask for: {@value}, meaning
+   * that the engine only asks for a shorter answer and never raises the limit (a limit above the
+   * model's own makes some servers reject the request).
+   */
+  public static final int DEFAULT_MAX_OUTPUT_TOKENS = 0;
+
+  /** Highest accepted {@link Builder#maxOutputTokens(int)}: {@value}. */
+  public static final int MAX_OUTPUT_TOKENS_LIMIT = 1_000_000;
+
   /** Default size limit of a portfolio: 1 MiB. */
   public static final long DEFAULT_MAX_INPUT_BYTES = 1L << 20;
 
@@ -118,7 +128,8 @@ public final class ContentEngines {
    *
    * @param json the content as JSON
    * @return the content
-   * @throws ConfigurationException listing every problem with its field path
+   * @throws ConfigurationException listing every problem with its field path, including every link
+   *     that {@link dev.trinity.api.content.SafeLinks} refuses
    */
   public static SiteContent parseContent(String json) {
     JsonNode node;
@@ -134,6 +145,11 @@ public final class ContentEngines {
     if (!result.valid() || result.content() == null) {
       throw new ConfigurationException(
           "fallback", "does not match the content schema: " + String.join("; ", result.errors()));
+    }
+    if (!result.warnings().isEmpty()) {
+      // a model's refused project URL or menu item is dropped; the host's own content is not edited
+      throw new ConfigurationException(
+          "fallback", "has links that are not allowed: " + String.join("; ", result.warnings()));
     }
     return result.content();
   }
@@ -157,6 +173,7 @@ public final class ContentEngines {
     private final List<Theme> themes = new ArrayList<>();
     private Fallback fallback = Fallback.none();
     private int maxRepairs = DEFAULT_MAX_REPAIRS;
+    private int maxOutputTokens = DEFAULT_MAX_OUTPUT_TOKENS;
     private long maxInputBytes = DEFAULT_MAX_INPUT_BYTES;
     private int maxPortfolioChars = DEFAULT_MAX_PORTFOLIO_CHARS;
     private Executor fileExecutor = Runnable::run;
@@ -249,6 +266,31 @@ public final class ContentEngines {
     }
 
     /**
+     * Lets the repair of a cut-off answer raise the output token limit ({@code num_predict} for
+     * Ollama, {@code max_tokens} for OpenAI-compatible servers, {@code n_predict} for llama.cpp) up
+     * to this bound. Each such repair doubles the limit the cut-off answer ran into (the request's
+     * own, else the completion tokens the provider reported; the bound when it reported none),
+     * never above the bound. Every repair of a cut-off answer also asks for a shorter answer,
+     * whether or not the limit is raised.
+     *
+     * @param maxOutputTokens 1 to {@value #MAX_OUTPUT_TOKENS_LIMIT}, or 0 (the default) never to
+     *     raise the limit; keep it within what the model can produce
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
+    public Builder maxOutputTokens(int maxOutputTokens) {
+      if (maxOutputTokens < 0 || maxOutputTokens > MAX_OUTPUT_TOKENS_LIMIT) {
+        throw new IllegalArgumentException(
+            "maxOutputTokens must be in [0, "
+                + MAX_OUTPUT_TOKENS_LIMIT
+                + "] (0: never raise the limit), was "
+                + maxOutputTokens);
+      }
+      this.maxOutputTokens = maxOutputTokens;
+      return this;
+    }
+
+    /**
      * Sets the size limit of a portfolio; larger ones fail with an {@link
      * dev.trinity.api.InvalidInputException}.
      *
@@ -331,6 +373,7 @@ public final class ContentEngines {
               PromptTemplates.bundled(),
               fallback,
               maxRepairs,
+              maxOutputTokens,
               maxInputBytes,
               maxPortfolioChars,
               fileExecutor,

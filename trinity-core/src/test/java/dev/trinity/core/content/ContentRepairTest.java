@@ -74,9 +74,10 @@ class ContentRepairTest {
   @Test
   void answersThatStayOutOfSchemaFailWithEveryFieldPathAfterTwoRepairs() {
     try (ContentHarness h = new ContentHarness(Wire.OPENAI)) {
-      for (int i = 0; i < 3; i++) {
-        h.server.enqueue(h.answer(OUT_OF_SCHEMA));
-      }
+      // different answers each time (the same answer twice would stop the repairs earlier)
+      h.server.enqueue(h.answer(OUT_OF_SCHEMA.replace("\"stars\":-5", "\"stars\":-7")));
+      h.server.enqueue(h.answer(OUT_OF_SCHEMA.replace("\"stars\":-5", "\"stars\":-6")));
+      h.server.enqueue(h.answer(OUT_OF_SCHEMA));
 
       Throwable failure =
           failureOf(

@@ -117,6 +117,7 @@ class ValidatorContractTest {
             PromptTemplates.bundled(),
             Fallback.none(),
             2,
+            0,
             1 << 20,
             30_000,
             Runnable::run,

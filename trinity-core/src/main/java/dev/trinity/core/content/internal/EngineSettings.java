@@ -15,6 +15,8 @@ import java.util.concurrent.Executor;
  * @param prompts the prompt templates
  * @param fallback what answers when the model path fails
  * @param maxRepairs how many times an invalid answer is sent back with its problems
+ * @param maxOutputTokens the most output tokens a repair of a cut-off answer may ask for; 0 never
+ *     raises the limit
  * @param maxInputBytes the largest portfolio accepted
  * @param maxPortfolioChars how much of a portfolio is sent to the model
  * @param fileExecutor where portfolio files are read
@@ -27,6 +29,7 @@ public record EngineSettings(
     PromptTemplates prompts,
     Fallback fallback,
     int maxRepairs,
+    int maxOutputTokens,
     long maxInputBytes,
     int maxPortfolioChars,
     Executor fileExecutor,

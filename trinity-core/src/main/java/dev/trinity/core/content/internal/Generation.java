@@ -25,8 +25,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -37,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * problems while the answer is invalid (at most {@code maxRepairs} times), style the accepted
  * content with the theme, or fall back. Each step is a callback on the previous call's future;
  * nothing blocks.
+ *
+ * <p>A cut-off answer is re-asked for shorter (and, within {@code maxOutputTokens}, with a higher
+ * output token limit) rather than echoed whole. A repair request equal to one already sent would
+ * get the same answer, so the generation stops there instead of sending it.
  */
 final class Generation {
   private static final Logger log = LoggerFactory.getLogger(Generation.class);
@@ -50,6 +56,14 @@ final class Generation {
   /** The longest rejected answer sent back to the model in a repair round. */
   static final int MAX_ECHOED_ANSWER_CHARS = 8_000;
 
+  /**
+   * How much of a cut-off answer is sent back: enough to show its start, not to fill the context.
+   */
+  static final int MAX_ECHOED_CUT_OFF_CHARS = 1_000;
+
+  /** The shortest description a repair of a cut-off answer asks for. */
+  static final int MIN_REPAIR_DESCRIPTION_LENGTH = 40;
+
   private final AsyncLlmClient client;
   private final EngineSettings settings;
   private final ContentRequest request;
@@ -60,7 +74,10 @@ final class Generation {
   private final CompletableFuture<GeneratedContent> result;
   private final AtomicReference<Usage> usage = new AtomicReference<>(Usage.NONE);
   private final AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
+  private final AtomicInteger calls = new AtomicInteger();
   private final List<String> warnings = new ArrayList<>();
+  private final List<LlmRequest> asked = new ArrayList<>();
+  private int cutOffRepairs;
 
   Generation(
       AsyncLlmClient client,
@@ -156,6 +173,7 @@ final class Generation {
       sent = current.toBuilder().timeout(left).build();
     }
     ContentAnswerValidator validator = new ContentAnswerValidator(usage);
+    asked.add(current);
     CompletableFuture<LlmResponse> call;
     try {
       call = client.generate(sent, validator);
@@ -170,6 +188,7 @@ final class Generation {
     call.whenComplete(
         (response, failure) -> {
           if (failure == null) {
+            calls.addAndGet(validator.last() != null ? validator.calls() : response.attempts());
             succeed(response, validator, attempt);
             return;
           }
@@ -178,55 +197,145 @@ final class Generation {
             result.cancel(false);
             return;
           }
+          calls.addAndGet(validator.calls());
           if (cause instanceof ContentValidationException invalid) {
-            boolean repair = attempt <= settings.maxRepairs();
-            logRejected(invalid, attempt, repair);
-            if (repair) {
-              ask(first, repairOf(first, invalid), attempt + 1, invalid);
-            } else {
-              fail(invalid.withAttempts(attempt), attempt);
-            }
+            rejected(first, current, invalid, validator, attempt);
             return;
           }
-          fail(Futures.asTrinityException(cause), attempt);
+          TrinityException error = Futures.asTrinityException(cause);
+          calls.addAndGet(error.attempts());
+          fail(error, attempt);
         });
   }
 
-  /** The first request's conversation, the rejected answer, and the problems found in it. */
-  private LlmRequest repairOf(LlmRequest first, ContentValidationException invalid) {
+  /** Re-asks with the problems, or fails when the repairs are used up or would repeat a request. */
+  private void rejected(
+      LlmRequest first,
+      LlmRequest current,
+      ContentValidationException invalid,
+      ContentAnswerValidator validator,
+      int attempt) {
+    if (attempt > settings.maxRepairs()) {
+      logRejected(invalid, attempt, false);
+      fail(invalid, attempt);
+      return;
+    }
+    LlmRequest repair = repairOf(first, current, invalid, validator.last());
+    if (asked.contains(repair)) {
+      logRejected(invalid, attempt, false);
+      fail(
+          new ContentValidationException(
+              "the model gave the same rejected answer again, and a repair would repeat a request"
+                  + " already sent; stopped after "
+                  + attempt
+                  + " answers",
+              invalid.errors(),
+              invalid.rawOutput(),
+              invalid),
+          attempt);
+      return;
+    }
+    logRejected(invalid, attempt, true);
+    ask(first, repair, attempt + 1, invalid);
+  }
+
+  /**
+   * The first request's conversation, the rejected answer and the problems found in it; for a
+   * cut-off answer, its start and a request for a shorter answer, with a higher token limit when
+   * allowed. Keeps a token limit raised by an earlier repair.
+   */
+  private LlmRequest repairOf(
+      LlmRequest first,
+      LlmRequest current,
+      ContentValidationException invalid,
+      @Nullable LlmResponse rejected) {
+    List<Message> messages = new ArrayList<>(first.messages());
+    LlmRequest.Builder repair = first.toBuilder().maxTokens(current.maxTokens().orElse(null));
+    OptionalInt cutOff = JsonExtractor.cutOff(invalid.rawOutput());
+    if (cutOff.isPresent()) {
+      cutOffRepairs++;
+      String start = invalid.rawOutput().strip();
+      if (start.length() > MAX_ECHOED_CUT_OFF_CHARS) {
+        start = start.substring(0, MAX_ECHOED_CUT_OFF_CHARS);
+      }
+      messages.add(
+          Message.assistant(start + "\n[… cut off after " + cutOff.getAsInt() + " characters]"));
+      int shrink = Math.min(cutOffRepairs, 8);
+      messages.add(
+          Message.user(
+              settings
+                  .prompts()
+                  .repairTruncated(
+                      cutOff.getAsInt(),
+                      Math.max(1, theme.rules().maxRepos() >> shrink),
+                      Math.max(
+                          MIN_REPAIR_DESCRIPTION_LENGTH,
+                          theme.rules().maxDescriptionLength() >> shrink))));
+      raisedTokenLimit(current, rejected).ifPresent(repair::maxTokens);
+      return repair.messages(messages).build();
+    }
     String answer = JsonExtractor.withoutReasoning(invalid.rawOutput());
     if (answer.length() > MAX_ECHOED_ANSWER_CHARS) {
       answer = answer.substring(0, MAX_ECHOED_ANSWER_CHARS) + "\n[…]";
     }
-    List<Message> messages = new ArrayList<>(first.messages());
     messages.add(Message.assistant(answer.isBlank() ? "(an empty answer)" : answer));
     messages.add(Message.user(settings.prompts().repair(invalid.errors())));
-    return first.toBuilder().messages(messages).build();
+    return repair.messages(messages).build();
+  }
+
+  /**
+   * Twice the limit the cut-off answer ran into (the request's own, else the completion tokens the
+   * provider reported), capped by {@code maxOutputTokens}; the cap itself when neither is known;
+   * empty when raising is off or the limit is already at the cap.
+   */
+  private Optional<Integer> raisedTokenLimit(LlmRequest current, @Nullable LlmResponse rejected) {
+    int bound = settings.maxOutputTokens();
+    if (bound <= 0) {
+      return Optional.empty();
+    }
+    int reported = rejected == null ? 0 : rejected.usage().completionTokens();
+    int reached = current.maxTokens().orElse(reported);
+    long raised = reached > 0 ? Math.min((long) bound, 2L * reached) : bound;
+    return raised > current.maxTokens().orElse(0) ? Optional.of((int) raised) : Optional.empty();
   }
 
   private void succeed(LlmResponse response, ContentAnswerValidator validator, int attempt) {
-    SiteContent content;
+    ContentAnswerValidator.Accepted accepted;
     try {
-      SiteContent accepted = validator.accepted();
-      content = accepted != null ? accepted : ContentAnswerValidator.check(response.text());
+      ContentAnswerValidator.Accepted seen = validator.accepted();
+      accepted =
+          seen != null
+              ? seen
+              : ContentAnswerValidator.check(
+                  response.text(), ContentAnswerValidator.stoppedAtLimit(response));
     } catch (ContentValidationException e) {
       logRejected(e, attempt, false);
-      fail(e.withAttempts(attempt), attempt);
+      fail(e, attempt);
       return;
     }
-    ContentSource source =
+    warnings.addAll(accepted.warnings());
+    ContentSource writer =
         OfflineProviderFactory.NAME.equals(response.provider())
             ? ContentSource.OFFLINE
-            : response.cached() ? ContentSource.CACHE : ContentSource.LLM;
+            : ContentSource.LLM;
     complete(
-        ThemeStyler.apply(content, theme.rules()),
-        source,
+        ThemeStyler.apply(accepted.content(), theme.rules()),
+        response.cached() ? ContentSource.CACHE : writer,
+        writer,
         response.provider(),
         response.model(),
-        attempt);
+        attempt - 1);
   }
 
-  private void fail(TrinityException error, int attempts) {
+  /**
+   * Completes with the fallback's content, or with the error when there is none. The error's
+   * attempt count becomes every provider call of this generation when repairs came before it.
+   */
+  private void fail(TrinityException error, int answers) {
+    int made = calls.get();
+    if (error instanceof ContentValidationException || made > error.attempts()) {
+      error.withAttempts(Math.max(1, made));
+    }
     Fallback fallback = request.fallback().orElse(settings.fallback());
     Optional<SiteContent> content;
     String provider;
@@ -268,20 +377,33 @@ final class Generation {
           .addKeyValue(Keys.ERROR, error.getMessage())
           .log();
     }
-    complete(content.get(), ContentSource.FALLBACK, provider, model, attempts);
+    complete(
+        content.get(),
+        ContentSource.FALLBACK,
+        ContentSource.FALLBACK,
+        provider,
+        model,
+        Math.max(0, answers - 1));
   }
 
   private void complete(
-      SiteContent content, ContentSource source, String provider, String model, int attempts) {
+      SiteContent content,
+      ContentSource source,
+      ContentSource originalSource,
+      String provider,
+      String model,
+      int repairs) {
     GeneratedContent out =
         new GeneratedContent(
             content,
             source,
+            originalSource,
             theme.name(),
             provider,
             model,
             usage.get(),
-            attempts,
+            calls.get(),
+            repairs,
             elapsed(),
             warnings,
             correlationId);
@@ -294,8 +416,10 @@ final class Generation {
           .setMessage(LogEvents.CONTENT_GENERATED)
           .addKeyValue("theme", theme.name())
           .addKeyValue("source", source.name().toLowerCase(Locale.ROOT))
+          .addKeyValue("original_source", originalSource.name().toLowerCase(Locale.ROOT))
           .addKeyValue(Keys.DURATION_MS, out.duration().toMillis())
-          .addKeyValue("attempts", attempts)
+          .addKeyValue("attempts", out.attempts())
+          .addKeyValue("repairs", repairs)
           .addKeyValue("repos", content.repos().size())
           .addKeyValue(Keys.PROVIDER, provider)
           .addKeyValue(Keys.MODEL, model)

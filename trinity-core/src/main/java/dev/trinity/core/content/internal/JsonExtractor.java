@@ -1,13 +1,16 @@
 package dev.trinity.core.content.internal;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trinity.api.ContentValidationException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +18,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Finds the JSON object in a model's answer: a bare object, one inside a Markdown code fence, one
  * with prose around it, or one after a reasoning model's {@code <think>…</think>} block.
+ *
+ * <p>An answer that stops inside its JSON (the model reached its output token limit) is reported as
+ * cut off, rather than searched for a complete inner object that would then fail the schema.
  */
 public final class JsonExtractor {
   private static final Pattern REASONING =
@@ -58,9 +64,35 @@ public final class JsonExtractor {
    *     say which, with a line and column
    */
   public static ObjectNode parseObject(String answer) {
+    return parseObject(answer, false);
+  }
+
+  /**
+   * Extracts and parses the JSON object of an answer.
+   *
+   * @param answer the model's answer, as it came
+   * @param stoppedAtLimit whether the provider said the model stopped at its token limit (finish
+   *     reason {@code length}), which a cut-off answer's error then says instead of guessing
+   * @return the object
+   * @throws ContentValidationException when there is no object, it is cut off, or it is not valid
+   *     JSON; the errors say which, with a line and column
+   */
+  public static ObjectNode parseObject(String answer, boolean stoppedAtLimit) {
     String text = withoutReasoning(answer);
-    if (UNCLOSED_REASONING.matcher(text).find()) {
-      throw invalid(answer, "$: the answer is only reasoning (<think> was never closed)", null);
+    OptionalInt cut = cutOff(answer);
+    if (cut.isPresent()) {
+      String where =
+          UNCLOSED_REASONING.matcher(text).find()
+              ? ", inside its reasoning (<think> was never closed)"
+              : "";
+      throw invalid(
+          answer,
+          "$: the answer was cut off after "
+              + cut.getAsInt()
+              + " characters"
+              + where
+              + (stoppedAtLimit ? " (the model stopped at its token limit)" : " (token limit?)"),
+          null);
     }
     List<String> candidates = candidates(text);
     if (candidates.isEmpty()) {
@@ -93,6 +125,123 @@ public final class JsonExtractor {
     }
     throw invalid(
         answer, notAnObject != null ? notAnObject : "$: the answer contains no JSON object", null);
+  }
+
+  /**
+   * Whether an answer stops inside its JSON: its first top-level JSON object or array (the first
+   * one that is not a complete object) opens but never closes, and what there is of it is valid
+   * JSON as far as it goes. An answer that is only an unclosed {@code <think>} block counts too.
+   * Prose with a stray brace, or a complete object followed by more text, is not cut off.
+   *
+   * @param answer the model's answer, as it came
+   * @return the answer's length in characters (code points) when it is cut off, else empty
+   */
+  public static OptionalInt cutOff(String answer) {
+    String text = withoutReasoning(answer);
+    int length = answer.codePointCount(0, answer.length());
+    if (UNCLOSED_REASONING.matcher(text).find()) {
+      return OptionalInt.of(length); // the model was still reasoning when it stopped
+    }
+    return cutOffJson(text, length);
+  }
+
+  private static OptionalInt cutOffJson(String text, int length) {
+    int from = 0;
+    for (int starts = 0; starts < MAX_OBJECT_STARTS; starts++) {
+      int open = nextOpening(text, from);
+      if (open < 0) {
+        return OptionalInt.empty();
+      }
+      int end = closingEnd(text, open);
+      if (end < 0) {
+        if (endsMidValue(text.substring(open))) {
+          return OptionalInt.of(length);
+        }
+        from = open + 1; // a stray brace in prose
+        continue;
+      }
+      if (text.charAt(open) == '{' && isObject(text.substring(open, end))) {
+        return OptionalInt.empty(); // a complete object comes first
+      }
+      from = end;
+    }
+    return OptionalInt.empty();
+  }
+
+  private static int nextOpening(String text, int from) {
+    int brace = text.indexOf('{', from);
+    int bracket = text.indexOf('[', from);
+    if (brace < 0 || bracket < 0) {
+      return Math.max(brace, bracket);
+    }
+    return Math.min(brace, bracket);
+  }
+
+  /** The index after the bracket closing the one at {@code start}, or -1 when none does. */
+  private static int closingEnd(String text, int start) {
+    int depth = 0;
+    boolean inString = false;
+    boolean escaped = false;
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (inString) {
+        if (escaped) {
+          escaped = false;
+        } else if (c == '\\') {
+          escaped = true;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '{' || c == '[') {
+        depth++;
+      } else if (c == '}' || c == ']') {
+        depth--;
+        if (depth == 0) {
+          return i + 1;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isObject(String span) {
+    try {
+      return ContentJson.JSON.readTree(span) instanceof ObjectNode;
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
+  /** Whether the text is valid JSON up to its end, where it stops in the middle of a value. */
+  private static boolean endsMidValue(String span) {
+    try (JsonParser p = ContentJson.JSON.createParser(span)) {
+      while (p.nextToken() != null) {
+        // read to the end or the first error
+      }
+      return false;
+    } catch (JsonEOFException e) {
+      return true;
+    } catch (JsonProcessingException e) {
+      String m = e.getOriginalMessage();
+      if (m != null && m.startsWith("Unexpected end-of-input")) {
+        return true;
+      }
+      long at = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
+      if (at < 0 || at > span.length()) {
+        return false;
+      }
+      // cut inside a literal or a number: "tru", "nul", "1."
+      String rest = span.substring((int) at);
+      return rest.isEmpty()
+          || "true".startsWith(rest)
+          || "false".startsWith(rest)
+          || "null".startsWith(rest)
+          || rest.equals(".");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Fenced blocks first, then every balanced {…} span, in order of appearance. */

@@ -41,6 +41,7 @@ public final class PromptTemplates {
   private final String system;
   private final String user;
   private final String repair;
+  private final String repairTruncated;
   private final String schema;
 
   PromptTemplates(String yaml, String schema) {
@@ -53,6 +54,7 @@ public final class PromptTemplates {
     this.system = field(root, "system");
     this.user = field(root, "user");
     this.repair = field(root, "repair");
+    this.repairTruncated = field(root, "repair_truncated");
     this.schema = schema.strip();
     int open = user.indexOf(PORTFOLIO_OPEN);
     int body = user.indexOf("{{portfolio}}");
@@ -140,6 +142,26 @@ public final class PromptTemplates {
     return fill(
         repair,
         Map.of("errors", errors.stream().map(e -> "- " + e).collect(Collectors.joining("\n"))));
+  }
+
+  /**
+   * The message asking the model for a shorter answer after one was cut off.
+   *
+   * @param chars the length of the cut-off answer, in characters
+   * @param maxRepos the most projects the shorter answer should have
+   * @param maxDescriptionLength the longest description it should have
+   * @return the message
+   */
+  public String repairTruncated(int chars, int maxRepos, int maxDescriptionLength) {
+    return fill(
+        repairTruncated,
+        Map.of(
+            "chars",
+            String.valueOf(chars),
+            "max_repos",
+            String.valueOf(maxRepos),
+            "max_description_length",
+            String.valueOf(maxDescriptionLength)));
   }
 
   /** Replaces each placeholder once; the text put in is not scanned again. */

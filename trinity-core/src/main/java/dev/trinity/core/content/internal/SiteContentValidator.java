@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.trinity.api.content.Hero;
 import dev.trinity.api.content.Link;
 import dev.trinity.api.content.Project;
+import dev.trinity.api.content.SafeLinks;
 import dev.trinity.api.content.SiteContent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,17 +18,31 @@ import org.jspecify.annotations.Nullable;
  * <p>Lenient where the meaning is clear: optional fields may be missing instead of null, strings
  * are stripped of surrounding white space, unknown fields are ignored, and a whole-number {@code
  * 12.0} counts as an integer.
+ *
+ * <p>Links are checked with {@link SafeLinks}, and what happens to a refused one depends on the
+ * field: a project's {@code url} becomes null and a menu item is left out (both with a warning),
+ * because they are optional and usually copied from the portfolio as written, so asking the model
+ * again would not fix them; a refused call to action ({@code hero.cta_primary}, {@code
+ * hero.cta_secondary}, {@code cta}) is an error, because the model wrote it and a repair round can.
  */
 public final class SiteContentValidator {
   /** At most this many problems are listed; the rest are counted. */
   static final int MAX_ERRORS = 20;
 
-  private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^\\s/?#]+[^\\s]*");
-  private static final Pattern LINK_URL =
-      Pattern.compile("(?i)(https?://[^\\s/?#]+[^\\s]*|#[^\\s]*|/[^\\s]*|mailto:[^\\s]+)");
+  /**
+   * A check's outcome: the content when there were no problems, and what was dropped from it.
+   *
+   * @param content the content, or null when there were errors
+   * @param errors the problems, as {@code path: what is wrong}; empty when valid
+   * @param warnings the links left out, as {@code path: link dropped: why}
+   */
+  public record Result(@Nullable SiteContent content, List<String> errors, List<String> warnings) {
+    /** Copies the lists. */
+    public Result {
+      errors = List.copyOf(errors);
+      warnings = List.copyOf(warnings);
+    }
 
-  /** A check's outcome: the content when there were no problems. */
-  public record Result(@Nullable SiteContent content, List<String> errors) {
     /** Whether the object passed. */
     public boolean valid() {
       return errors.isEmpty();
@@ -36,6 +50,7 @@ public final class SiteContentValidator {
   }
 
   private final List<String> errors = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
   private int dropped;
 
   private SiteContentValidator() {}
@@ -53,7 +68,9 @@ public final class SiteContentValidator {
     if (v.dropped > 0) {
       errors.add("(" + v.dropped + " more problems not listed)");
     }
-    return errors.isEmpty() ? new Result(content, List.of()) : new Result(null, errors);
+    return errors.isEmpty()
+        ? new Result(content, List.of(), v.warnings)
+        : new Result(null, errors, v.warnings);
   }
 
   private @Nullable SiteContent content(JsonNode root) {
@@ -125,16 +142,27 @@ public final class SiteContentValidator {
     String name = requiredText(node, "name", path + ".name", Project.MAX_NAME_LENGTH);
     String description =
         requiredText(node, "description", path + ".description", Project.MAX_DESCRIPTION_LENGTH);
-    String url = optionalText(node, "url", path + ".url", Integer.MAX_VALUE);
-    if (url != null && !HTTP_URL.matcher(url).matches()) {
-      error(path + ".url", "must be an absolute http:// or https:// URL, or null");
-    }
+    String url = projectUrl(node, path + ".url");
     Integer stars = stars(node.get("stars"), path + ".stars");
     String language = optionalText(node, "language", path + ".language", 100);
     List<String> tags = tags(node.get("tags"), path + ".tags");
     return name == null || description == null
         ? null
         : new Project(name, description, url, stars, language, tags);
+  }
+
+  /** A project's URL: an allowed http(s) URL, or null (with a warning when one was refused). */
+  private @Nullable String projectUrl(JsonNode project, String path) {
+    String url = optionalText(project, "url", path, Integer.MAX_VALUE);
+    if (url == null || SafeLinks.isWebUrl(url)) {
+      return url;
+    }
+    warnings.add(
+        path
+            + ": link dropped: "
+            + SafeLinks.problem(url)
+                .orElse("is not an http(s):// URL, which a project's URL must be"));
+    return null;
   }
 
   private @Nullable Integer stars(@Nullable JsonNode node, String path) {
@@ -193,7 +221,8 @@ public final class SiteContentValidator {
     }
     List<Link> out = new ArrayList<>();
     for (int i = 0; i < node.size(); i++) {
-      Link link = link(node.get(i), "menu_items[" + i + "]");
+      String path = "menu_items[" + i + "]";
+      Link link = link(node.get(i), path, false);
       if (link != null) {
         out.add(link);
       }
@@ -202,18 +231,27 @@ public final class SiteContentValidator {
   }
 
   private @Nullable Link optionalLink(@Nullable JsonNode node, String path) {
-    return isAbsent(node) ? null : link(node, path);
+    return isAbsent(node) ? null : link(node, path, true);
   }
 
-  private @Nullable Link link(JsonNode node, String path) {
+  /**
+   * A link with an allowed URL. A refused URL is an error when {@code required}, else the link is
+   * dropped with a warning.
+   */
+  private @Nullable Link link(JsonNode node, String path, boolean required) {
     if (!node.isObject()) {
       error(path, "must be an object with label and url, was " + kind(node));
       return null;
     }
     String label = requiredText(node, "label", path + ".label", Link.MAX_LABEL_LENGTH);
     String url = requiredText(node, "url", path + ".url", Integer.MAX_VALUE);
-    if (url != null && !LINK_URL.matcher(url).matches()) {
-      error(path + ".url", "must be an http(s) URL, a #anchor, a /path or a mailto: link");
+    if (url != null && !SafeLinks.isAllowed(url)) {
+      String problem = SafeLinks.problem(url).orElseThrow();
+      if (required) {
+        error(path + ".url", problem);
+      } else if (label != null) {
+        warnings.add(path + ": link dropped: its url " + problem);
+      }
       return null;
     }
     return label == null || url == null ? null : new Link(label, url);

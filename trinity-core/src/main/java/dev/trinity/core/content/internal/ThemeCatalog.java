@@ -94,12 +94,13 @@ public final class ThemeCatalog {
   /**
    * Looks a theme up.
    *
-   * @param name the theme's name
+   * @param name the theme's name, in any letter case ({@code Brutalist} finds {@code brutalist});
+   *     surrounding white space is ignored
    * @return the theme
    * @throws InvalidInputException naming the known themes when there is none by that name
    */
   public Theme get(String name) {
-    Theme t = themes.get(name);
+    Theme t = themes.get(name.strip().toLowerCase(Locale.ROOT));
     if (t == null) {
       throw new InvalidInputException(
           "theme", "unknown theme '" + name + "'; known themes: " + String.join(", ", names()));

@@ -204,6 +204,11 @@ final class ConfigValues {
 
   private Duration parseDuration(String name, String text) {
     String s = text.strip();
+    if (s.startsWith("-")) {
+      // parse the rest for a precise message: "-5s" is a negative duration, "-x" is no duration
+      parseDuration(name, s.substring(1).strip());
+      throw new ConfigurationException(key(name), "must be positive, was '" + text + "'");
+    }
     if (s.startsWith("P") || s.startsWith("p")) {
       try {
         return Duration.parse(s);

@@ -49,12 +49,73 @@ class JsonExtractorTest {
     assertThat(e.rawOutput()).isEqualTo("I cannot help with that.");
   }
 
+  static final String CUT =
+      "{\"brand_name\": \"Ada\", \"hero\": {\"title\": \"Tools\", \"subtitle\": \"Small\"},"
+          + " \"repos\": [{\"name\": \"pgwatch-lite\", \"description\": \"Metrics\"},"
+          + " {\"name\": \"kube-jan";
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(
+      strings = {
+        CUT,
+        "```json\n" + CUT,
+        "Here is the content:\n" + CUT,
+        "<think>plan</think>\n" + CUT,
+        "{\"brand_name\": \"Ada\", \"repos\": [{\"name\": \"x\", \"stars\": 12",
+        "{\"brand_name\": \"Ada\", \"tagline\": \"ends in an escape \\",
+        "{\"brand_name\": \"Ada\", \"cta\": nul",
+        "{\"brand_name\": \"Ada\", \"hero\": {\"title\": \"T\"}, \"stars\": 1.",
+        "{\"brand_name\": \"Ada\",",
+        "[{\"brand_name\": \"Ada\"}, {\"brand",
+        "I will use {braces} in prose first, then " + CUT
+      })
+  void anAnswerThatStopsInsideItsJsonIsCutOffNotAnInnerObject(String answer) {
+    ContentValidationException e =
+        catchThrowableOfType(
+            ContentValidationException.class, () -> JsonExtractor.parseObject(answer));
+
+    int length = answer.codePointCount(0, answer.length());
+    assertThat(JsonExtractor.cutOff(answer)).hasValue(length);
+    assertThat(e.errors())
+        .containsExactly(
+            "$: the answer was cut off after " + length + " characters (token limit?)");
+  }
+
   @Test
-  void anUnclosedObjectSaysWhereTheJsonEnds() {
+  void aCutOffAnswerSaysSoWhenTheProviderReportedTheLimit() {
+    ContentValidationException e =
+        catchThrowableOfType(
+            ContentValidationException.class, () -> JsonExtractor.parseObject(CUT, true));
+
+    assertThat(e.errors())
+        .containsExactly(
+            "$: the answer was cut off after "
+                + CUT.length()
+                + " characters (the model stopped at its token limit)");
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(
+      strings = {
+        "{\"brand_name\":\"Ada\"}",
+        "{\"brand_name\":\"Ada\"} and a stray { at the end",
+        "{\"brand_name\":\"Ada\"}\nA longer version: {\"brand_name\": \"Ada K",
+        "a stray { brace in prose, then {\"brand_name\":\"Ada\"}",
+        "{\"brand_name\": oops",
+        "```json\n{\"brand_name\": \"Ada\"\n```",
+        "no JSON at all",
+        ""
+      })
+  void completeOrMalformedAnswersAreNotCutOff(String answer) {
+    assertThat(JsonExtractor.cutOff(answer)).isEmpty();
+  }
+
+  @Test
+  void anObjectLeftOpenInsideAClosedFenceSaysWhereTheJsonEnds() {
     ContentValidationException e =
         catchThrowableOfType(
             ContentValidationException.class,
-            () -> JsonExtractor.parseObject("{\"brand_name\": \"Ada\", \"hero\": {"));
+            () -> JsonExtractor.parseObject("```json\n{\"brand_name\": \"Ada\"\n```"));
 
     assertThat(e.errors()).singleElement().asString().startsWith("$: the JSON ends before");
   }
@@ -84,12 +145,15 @@ class JsonExtractorTest {
   }
 
   @Test
-  void onlyReasoningIsReportedAsSuch() {
+  void onlyReasoningIsReportedAsCutOffInsideTheReasoning() {
     ContentValidationException e =
         catchThrowableOfType(
             ContentValidationException.class,
             () -> JsonExtractor.parseObject("<think>still thinking about it"));
 
-    assertThat(e.errors().get(0)).contains("<think> was never closed");
+    assertThat(e.errors())
+        .containsExactly(
+            "$: the answer was cut off after 30 characters, inside its reasoning (<think> was"
+                + " never closed) (token limit?)");
   }
 }

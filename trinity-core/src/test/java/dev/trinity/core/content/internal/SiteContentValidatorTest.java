@@ -73,11 +73,67 @@ class SiteContentValidatorTest {
             "brand_name: must be at most 100 characters, was 101",
             "hero.title: is required",
             "hero.subtitle: must not be empty",
-            "repos[0].url: must be an absolute http:// or https:// URL, or null",
             "repos[0].stars: must be >= 0",
             "repos[0].language: must be a string, was an integer",
             "repos[1].description: is required",
-            "cta.url: must be an http(s) URL, a #anchor, a /path or a mailto: link");
+            "cta.url: uses the javascript: scheme; only http, https and mailto are allowed");
+    assertThat(r.warnings())
+        .containsExactly(
+            "repos[0].url: link dropped: is relative; write an absolute https:// URL, a mailto:"
+                + " link or a #anchor");
+  }
+
+  @Test
+  void refusedProjectUrlsAndMenuItemsAreDroppedWithAWarning() throws Exception {
+    ObjectNode o = valid();
+    ObjectNode repo = (ObjectNode) o.get("repos").get(0);
+    repo.put("url", "https://github.com/example/</p>");
+    ((ArrayNode) o.get("repos"))
+        .addObject()
+        .put("name", "second")
+        .put("description", "d")
+        .put("url", "mailto:ada@example.dev");
+    ArrayNode menu = o.putArray("menu_items");
+    menu.addObject().put("label", "About").put("url", "#about");
+    menu.addObject().put("label", "Evil").put("url", "javascript:alert(1)");
+    menu.addObject().put("label", "Blog").put("url", "https://blog.example.dev/\"><x>");
+
+    SiteContentValidator.Result r = SiteContentValidator.validate(o);
+
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.content().repos().get(0).url()).isNull();
+    assertThat(r.content().repos().get(1).url()).isNull();
+    assertThat(r.content().menuItems()).extracting(l -> l.label()).containsExactly("About");
+    assertThat(r.warnings())
+        .containsExactly(
+            "repos[0].url: link dropped: contains an angle bracket (<)",
+            "repos[1].url: link dropped: is not an http(s):// URL, which a project's URL must be",
+            "menu_items[1]: link dropped: its url uses the javascript: scheme; only http, https"
+                + " and mailto are allowed",
+            "menu_items[2]: link dropped: its url contains a quote (\")");
+  }
+
+  @Test
+  void refusedCallToActionLinksAreErrorsForTheRepairRound() throws Exception {
+    ObjectNode o = valid();
+    ((ObjectNode) o.get("hero"))
+        .putObject("cta_primary")
+        .put("label", "Go")
+        .put("url", "https://example.com/\"><script>alert(1)</script>");
+    ((ObjectNode) o.get("hero"))
+        .putObject("cta_secondary")
+        .put("label", "Old")
+        .put("url", "//evil.com");
+    o.putObject("cta").put("label", "Mail").put("url", "data:text/html;base64,PHNjcmlwdD4=");
+
+    SiteContentValidator.Result r = SiteContentValidator.validate(o);
+
+    assertThat(r.content()).isNull();
+    assertThat(r.errors())
+        .containsExactly(
+            "hero.cta_primary.url: contains a quote (\")",
+            "hero.cta_secondary.url: is protocol-relative (//host); write it with https://",
+            "cta.url: uses the data: scheme; only http, https and mailto are allowed");
   }
 
   @Test

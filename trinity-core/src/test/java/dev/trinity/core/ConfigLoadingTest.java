@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,6 +180,32 @@ class ConfigLoadingTest {
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("LLM_API_URL")
         .hasMessageContaining("http://");
+  }
+
+  @Test
+  void aNegativeDurationSaysItMustBePositiveAndNamesTheVariable() {
+    assertThatThrownBy(() -> Trinity.loadConfig(null, Map.of("CACHE_TTL", "-5s")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("CACHE_TTL (cache.ttl): must be positive, was '-5s'");
+  }
+
+  @Test
+  void negativeDurationsInTheFileSayTheSameInEveryUnitAndForm() throws Exception {
+    for (String value : List.of("-250ms", "- 1.5m", "-PT5S", "PT-5S", "-3")) {
+      Path f = yaml("retry: { max_backoff: \"" + value + "\" }\n");
+
+      assertThatThrownBy(() -> Trinity.loadConfig(f, Map.of()))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessage("retry.max_backoff: must be positive, was '" + value + "'");
+    }
+  }
+
+  @Test
+  void aMinusSignBeforeSomethingThatIsNoDurationStillSaysWhatADurationLooksLike() {
+    assertThatThrownBy(() -> Trinity.loadConfig(null, Map.of("CACHE_TTL", "-soon")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("CACHE_TTL (cache.ttl)")
+        .hasMessageContaining("must be a duration such as 250ms");
   }
 
   @Test

@@ -96,4 +96,42 @@ class QuickStartTest {
     assertThat(dir.resolve("marco-rossi-resume.hacker.json")).exists();
     assertThat(dir.resolve("github-dashboard-lin.minimalist.json")).exists();
   }
+
+  static Trinity offlineWithFilesystemCache(Path cacheDir) {
+    return Trinity.builder()
+        .llm(LlmConfig.builder().provider("offline").build())
+        .cache(
+            dev.trinity.cache.CacheConfig.builder()
+                .tiers(dev.trinity.cache.TierType.MEMORY, dev.trinity.cache.TierType.FILESYSTEM)
+                .filesystemDirectory(cacheDir)
+                .build())
+        .build();
+  }
+
+  @Test
+  void theSecondRunIsServedByTheFilesystemCacheAndSaysSo() throws Exception {
+    Path cacheDir = dir.resolve("cache");
+    Path firstOut = dir.resolve("first");
+    Path secondOut = dir.resolve("second");
+    try (Trinity trinity = offlineWithFilesystemCache(cacheDir)) {
+      assertThat(QuickStart.run(trinity, firstOut, out)).isZero();
+    }
+    String firstRun = printed();
+    printed.reset();
+
+    try (Trinity trinity = offlineWithFilesystemCache(cacheDir)) {
+      assertThat(QuickStart.run(trinity, secondOut, out)).isZero();
+    }
+
+    assertThat(firstRun).contains("source=offline").doesNotContain("source=cache");
+    assertThat(printed().lines().filter(l -> l.contains("source=cache (written by offline)")))
+        .hasSize(3);
+    assertThat(printed()).doesNotContain("source=offline").contains("attempts=0");
+    JsonNode brutalist =
+        new ObjectMapper()
+            .readTree(Files.readString(secondOut.resolve("ada-kowalska.brutalist.json")));
+    assertThat(brutalist.path("source").asText()).isEqualTo("cache");
+    assertThat(brutalist.path("original_source").asText()).isEqualTo("offline");
+    assertThat(brutalist.path("attempts").asInt()).isZero();
+  }
 }

@@ -132,25 +132,41 @@ final class ContentHarness implements AutoCloseable {
 
   /** A 200 response whose answer text is {@code text}, in this wire's format. */
   MockResponse answer(String text) {
+    return answer(text, false, 50);
+  }
+
+  /**
+   * A 200 response carrying {@code text} after {@code completionTokens} tokens; with {@code
+   * atLimit}, the server says the model stopped at its token limit (finish reason {@code length}).
+   */
+  MockResponse answer(String text, boolean atLimit, int completionTokens) {
     ObjectNode body = JSON.createObjectNode();
+    String reason = atLimit ? "length" : "stop";
     switch (wire) {
       case OLLAMA:
         body.put("model", "test-model");
         body.putObject("message").put("role", "assistant").put("content", text);
-        body.put("done", true).put("done_reason", "stop");
-        body.put("prompt_eval_count", 100).put("eval_count", 50);
+        body.put("done", true).put("done_reason", reason);
+        body.put("prompt_eval_count", 100).put("eval_count", completionTokens);
         break;
       case OPENAI:
         body.put("id", "chatcmpl-1").put("object", "chat.completion").put("model", "test-model");
         ObjectNode choice = body.putArray("choices").addObject();
-        choice.put("index", 0).put("finish_reason", "stop");
+        choice.put("index", 0).put("finish_reason", reason);
         choice.putObject("message").put("role", "assistant").put("content", text);
-        body.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 50);
+        body.putObject("usage")
+            .put("prompt_tokens", 100)
+            .put("completion_tokens", completionTokens);
         break;
       case LLAMACPP:
       default:
-        body.put("content", text).put("stop", true).put("model", "test-model");
-        body.put("tokens_evaluated", 100).put("tokens_predicted", 50);
+        body.put("content", text).put("model", "test-model");
+        if (atLimit) {
+          body.put("stop", true).put("stop_type", "limit");
+        } else {
+          body.put("stop", true);
+        }
+        body.put("tokens_evaluated", 100).put("tokens_predicted", completionTokens);
         break;
     }
     return new MockResponse.Builder()

@@ -2,7 +2,9 @@ package dev.trinity.core.content;
 
 import static dev.trinity.core.content.ContentHarness.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.trinity.api.InvalidInputException;
 import dev.trinity.api.content.AsyncContentEngine;
 import dev.trinity.api.content.ContentRequest;
 import dev.trinity.api.content.GeneratedContent;
@@ -113,6 +115,35 @@ class ContentThemesTest {
           .singleElement()
           .asString()
           .contains("Whisper.");
+    }
+  }
+
+  @Test
+  void themeNamesAreMatchedWhateverTheirLetterCase() {
+    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+      h.server.enqueue(h.answer(ContentHarness.VALID));
+      AsyncContentEngine engine = h.engine();
+
+      GeneratedContent result =
+          resultOf(engine.generateAsync(ContentRequest.ofText(ContentHarness.PORTFOLIO, "HaCkEr")));
+
+      assertThat(engine.theme("Brutalist").name()).isEqualTo("brutalist");
+      assertThat(engine.sync().theme(" MINIMALIST ").name()).isEqualTo("minimalist");
+      assertThat(result.theme()).isEqualTo("hacker");
+      assertThat(result.content().brandName()).isEqualTo("ada kowalska");
+    }
+  }
+
+  @Test
+  void anUnknownThemeInAnyCaseStillListsTheKnownNames() {
+    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+      AsyncContentEngine engine = h.engine();
+
+      assertThatThrownBy(() -> engine.theme("Vaporwave"))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage(
+              "theme: unknown theme 'Vaporwave'; known themes: brutalist, editorial, enterprise,"
+                  + " hacker, minimalist");
     }
   }
 }

@@ -205,15 +205,26 @@ final class ConfigValues {
   private Duration parseDuration(String name, String text) {
     String s = text.strip();
     if (s.startsWith("-")) {
-      // parse the rest for a precise message: "-5s" is a negative duration, "-x" is no duration
-      parseDuration(name, s.substring(1).strip());
+      // "-5s" is a negative duration; "-soon" is no duration at all
+      parseDuration(name, s.substring(1).strip(), text);
       throw new ConfigurationException(key(name), "must be positive, was '" + text + "'");
     }
+    return parseDuration(name, s, text);
+  }
+
+  private Duration parseDuration(String name, String s, String text) {
     if (s.startsWith("P") || s.startsWith("p")) {
+      Duration iso = null;
       try {
-        return Duration.parse(s);
+        iso = Duration.parse(s);
       } catch (DateTimeParseException e) {
         // fall through to the error below
+      }
+      if (iso != null && iso.isNegative()) {
+        throw new ConfigurationException(key(name), "must be positive, was '" + text + "'");
+      }
+      if (iso != null) {
+        return iso;
       }
     }
     Matcher m = DURATION.matcher(s);

@@ -254,10 +254,7 @@ final class Generation {
     OptionalInt cutOff = JsonExtractor.cutOff(invalid.rawOutput());
     if (cutOff.isPresent()) {
       cutOffRepairs++;
-      String start = invalid.rawOutput().strip();
-      if (start.length() > MAX_ECHOED_CUT_OFF_CHARS) {
-        start = start.substring(0, MAX_ECHOED_CUT_OFF_CHARS);
-      }
+      String start = clip(invalid.rawOutput().strip(), MAX_ECHOED_CUT_OFF_CHARS);
       messages.add(
           Message.assistant(start + "\n[… cut off after " + cutOff.getAsInt() + " characters]"));
       int shrink = Math.min(cutOffRepairs, 8);
@@ -276,11 +273,20 @@ final class Generation {
     }
     String answer = JsonExtractor.withoutReasoning(invalid.rawOutput());
     if (answer.length() > MAX_ECHOED_ANSWER_CHARS) {
-      answer = answer.substring(0, MAX_ECHOED_ANSWER_CHARS) + "\n[…]";
+      answer = clip(answer, MAX_ECHOED_ANSWER_CHARS) + "\n[…]";
     }
     messages.add(Message.assistant(answer.isBlank() ? "(an empty answer)" : answer));
     messages.add(Message.user(settings.prompts().repair(invalid.errors())));
     return repair.messages(messages).build();
+  }
+
+  /** The text's first {@code max} characters, without splitting a surrogate pair. */
+  private static String clip(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+    return text.substring(0, end);
   }
 
   /**

@@ -272,31 +272,8 @@ public final class JsonExtractor {
 
   /** The object starting at {@code start} up to its matching brace, or to the end if unclosed. */
   private static String balanced(String text, int start) {
-    int depth = 0;
-    boolean inString = false;
-    boolean escaped = false;
-    for (int i = start; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (inString) {
-        if (escaped) {
-          escaped = false;
-        } else if (c == '\\') {
-          escaped = true;
-        } else if (c == '"') {
-          inString = false;
-        }
-      } else if (c == '"') {
-        inString = true;
-      } else if (c == '{') {
-        depth++;
-      } else if (c == '}') {
-        depth--;
-        if (depth == 0) {
-          return text.substring(start, i + 1);
-        }
-      }
-    }
-    return text.substring(start);
+    int end = closingEnd(text, start);
+    return end < 0 ? text.substring(start) : text.substring(start, end);
   }
 
   /** Says where and roughly why parsing failed, without quoting the model's text. */

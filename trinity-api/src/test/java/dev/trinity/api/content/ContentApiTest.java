@@ -156,6 +156,57 @@ class ContentApiTest {
     assertThat(b.failures()).extracting(ItemResult::index).containsExactly(1);
   }
 
+  static GeneratedContent generated(ContentSource source, ContentSource original, int repairs) {
+    return new GeneratedContent(
+        content(),
+        source,
+        original,
+        "neon",
+        "offline",
+        "rule-based",
+        Usage.NONE,
+        0,
+        repairs,
+        Duration.ZERO,
+        List.of(),
+        "c");
+  }
+
+  @Test
+  void aCachedResultKeepsWhoWroteItAndOtherResultsNameThemselves() {
+    assertThat(generated(ContentSource.CACHE, ContentSource.OFFLINE, 0).originalSource())
+        .isEqualTo(ContentSource.OFFLINE);
+    assertThat(generated(ContentSource.FALLBACK, ContentSource.FALLBACK, 2).repairs()).isEqualTo(2);
+    assertThatThrownBy(() -> generated(ContentSource.CACHE, ContentSource.CACHE, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("originalSource must say who wrote it");
+    assertThatThrownBy(() -> generated(ContentSource.LLM, ContentSource.OFFLINE, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("originalSource must equal source unless source is CACHE, was OFFLINE for LLM");
+    assertThatThrownBy(() -> generated(ContentSource.LLM, ContentSource.LLM, -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("repairs must be >= 0, was -1");
+  }
+
+  @Test
+  void theShortConstructorTakesTheSourceAsWriterAndAModelForACachedAnswer() {
+    GeneratedContent cached =
+        new GeneratedContent(
+            content(),
+            ContentSource.CACHE,
+            "neon",
+            "p",
+            "m",
+            Usage.NONE,
+            0,
+            Duration.ZERO,
+            List.of(),
+            "c");
+
+    assertThat(cached.originalSource()).isEqualTo(ContentSource.LLM);
+    assertThat(cached.repairs()).isZero();
+  }
+
   @Test
   void batchOptionsAreBounded() {
     assertThat(BatchOptions.ofDefaults().maxConcurrency()).isEqualTo(4);

@@ -6,10 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trinity.api.ConfigurationException;
 import dev.trinity.api.content.AsyncContentEngine;
+import dev.trinity.api.content.ContentRequest;
+import dev.trinity.api.content.ContentSource;
+import dev.trinity.api.content.Fallback;
 import dev.trinity.api.content.GeneratedContent;
 import dev.trinity.api.content.Link;
 import dev.trinity.api.content.SafeLinks;
+import dev.trinity.core.Trinity;
 import dev.trinity.core.content.ContentHarness.Wire;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -94,5 +100,51 @@ class ContentLinksTest {
     assertThatThrownBy(() -> ContentEngines.parseContent(json))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("repos[0].url: link dropped: uses the javascript: scheme");
+  }
+
+  static final String HOSTILE_PORTFOLIO =
+      "# Ada Kowalska\n\n## Projects\n\n"
+          + "### pgwatch-lite\nPostgreSQL metrics collector.\n"
+          + "URL: https://github.com/ada/pgwatch-lite\u202egnp.exe\nStars: 412\n\n"
+          + "### slowlog-explain\nSlow logs to EXPLAIN plans.\n"
+          + "URL: https://github.com/ada/slowlog-explain\n";
+
+  static void assertEveryLinkIsSafe(GeneratedContent result) {
+    List<String> urls = new ArrayList<>();
+    result.content().repos().forEach(p -> urls.add(p.url()));
+    result.content().menuItems().forEach(l -> urls.add(l.url()));
+    urls.add(result.content().cta() == null ? null : result.content().cta().url());
+    urls.add(
+        result.content().hero().ctaPrimary() == null
+            ? null
+            : result.content().hero().ctaPrimary().url());
+    urls.add(
+        result.content().hero().ctaSecondary() == null
+            ? null
+            : result.content().hero().ctaSecondary().url());
+    assertThat(urls.stream().filter(u -> u != null)).allMatch(SafeLinks::isAllowed);
+    assertThat(ContentEngines.toJson(result.content())).doesNotContain("\u202e");
+  }
+
+  @Test
+  void contentWithoutAModelHasOnlySafeLinksToo() {
+    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+      h.server.enqueue(ContentHarness.status(503));
+      AsyncContentEngine engine = h.engine(b -> b.fallback(Fallback.offline()));
+
+      GeneratedContent fallback =
+          resultOf(engine.generateAsync(ContentRequest.ofText(HOSTILE_PORTFOLIO, "hacker")));
+
+      assertThat(fallback.source()).isEqualTo(ContentSource.FALLBACK);
+      assertEveryLinkIsSafe(fallback);
+    }
+    try (Trinity offline = OfflineAndFallbackTest.offline()) {
+      GeneratedContent generated =
+          ContentEngines.create(offline)
+              .generate(ContentRequest.ofText(HOSTILE_PORTFOLIO, "hacker"));
+
+      assertThat(generated.source()).isEqualTo(ContentSource.OFFLINE);
+      assertEveryLinkIsSafe(generated);
+    }
   }
 }

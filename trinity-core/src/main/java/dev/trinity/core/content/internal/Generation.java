@@ -350,6 +350,7 @@ final class Generation {
       case OFFLINE:
         content =
             OfflineExtractor.content(portfolio.trimmedTo(settings.maxPortfolioChars()).text())
+                .map(c -> SiteContentValidator.withSafeLinks(c, warnings))
                 .map(c -> ThemeStyler.apply(c, theme.rules()));
         provider = OfflineProviderFactory.NAME;
         model = OfflineExtractor.MODEL;

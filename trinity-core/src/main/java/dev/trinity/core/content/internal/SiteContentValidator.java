@@ -73,6 +73,62 @@ public final class SiteContentValidator {
         : new Result(null, errors, v.warnings);
   }
 
+  /**
+   * The content with every link {@link SafeLinks} refuses taken out: a project's URL and a call to
+   * action become null, a menu item is left out. For content that did not come through {@link
+   * #validate} (the offline fallback); each removal is added to {@code warnings} as {@code path:
+   * link dropped: why}.
+   *
+   * @param content the content
+   * @param warnings where to add what was removed
+   * @return the content with safe links only (the same instance when nothing was removed)
+   */
+  public static SiteContent withSafeLinks(SiteContent content, List<String> warnings) {
+    int before = warnings.size();
+    Hero h = content.hero();
+    Hero hero =
+        new Hero(
+            h.title(),
+            h.subtitle(),
+            safe(h.ctaPrimary(), "hero.cta_primary", warnings),
+            safe(h.ctaSecondary(), "hero.cta_secondary", warnings));
+    List<Project> repos = new ArrayList<>();
+    for (int i = 0; i < content.repos().size(); i++) {
+      Project p = content.repos().get(i);
+      String url = p.url();
+      if (url != null && !SafeLinks.isWebUrl(url)) {
+        warnings.add(
+            "repos["
+                + i
+                + "].url: link dropped: "
+                + SafeLinks.problem(url)
+                    .orElse("is not an http(s):// URL, which a project's URL must be"));
+        url = null;
+      }
+      repos.add(new Project(p.name(), p.description(), url, p.stars(), p.language(), p.tags()));
+    }
+    List<Link> menu = new ArrayList<>();
+    for (int i = 0; i < content.menuItems().size(); i++) {
+      Link link = safe(content.menuItems().get(i), "menu_items[" + i + "]", warnings);
+      if (link != null) {
+        menu.add(link);
+      }
+    }
+    Link cta = safe(content.cta(), "cta", warnings);
+    if (warnings.size() == before) {
+      return content;
+    }
+    return new SiteContent(content.brandName(), content.tagline(), hero, repos, menu, cta);
+  }
+
+  private static @Nullable Link safe(@Nullable Link link, String path, List<String> warnings) {
+    if (link == null || SafeLinks.isAllowed(link.url())) {
+      return link;
+    }
+    warnings.add(path + ": link dropped: its url " + SafeLinks.problem(link.url()).orElseThrow());
+    return null;
+  }
+
   private @Nullable SiteContent content(JsonNode root) {
     if (!root.isObject()) {
       error("$", "must be a JSON object");

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trinity.api.content.Hero;
+import dev.trinity.api.content.Link;
+import dev.trinity.api.content.Project;
 import dev.trinity.api.content.SiteContent;
 import org.junit.jupiter.api.Test;
 
@@ -134,6 +137,45 @@ class SiteContentValidatorTest {
             "hero.cta_primary.url: contains a quote (\")",
             "hero.cta_secondary.url: is protocol-relative (//host); write it with https://",
             "cta.url: uses the data: scheme; only http, https and mailto are allowed");
+  }
+
+  @Test
+  void contentBuiltElsewhereLosesEveryRefusedLinkWithAWarning() {
+    SiteContent c =
+        new SiteContent(
+            "Ada",
+            null,
+            new Hero(
+                "T",
+                "S",
+                new Link("Go", "#projects"),
+                new Link("Profile", "https://github.com/ada\u202e")),
+            java.util.List.of(
+                new Project("a", "d", "https://github.com/ada/a", null, null, null),
+                new Project("b", "d", "javascript:alert(1)", null, null, null)),
+            java.util.List.of(new Link("Home", "#top"), new Link("Old", "/about")),
+            new Link("Mail", "mailto:ada@example.dev"));
+    java.util.List<String> warnings = new java.util.ArrayList<>();
+
+    SiteContent safe = SiteContentValidator.withSafeLinks(c, warnings);
+
+    assertThat(safe.hero().ctaPrimary()).isEqualTo(c.hero().ctaPrimary());
+    assertThat(safe.hero().ctaSecondary()).isNull();
+    assertThat(safe.repos().get(0).url()).isEqualTo("https://github.com/ada/a");
+    assertThat(safe.repos().get(1).url()).isNull();
+    assertThat(safe.menuItems()).extracting(Link::label).containsExactly("Home");
+    assertThat(safe.cta()).isEqualTo(c.cta());
+    assertThat(warnings)
+        .containsExactly(
+            "hero.cta_secondary: link dropped: its url contains an invisible formatting character"
+                + " (U+202E)",
+            "repos[1].url: link dropped: uses the javascript: scheme; only http, https and mailto"
+                + " are allowed",
+            "menu_items[1]: link dropped: its url is relative; write an absolute https:// URL, a"
+                + " mailto: link or a #anchor");
+    java.util.List<String> none = new java.util.ArrayList<>();
+    assertThat(SiteContentValidator.withSafeLinks(safe, none)).isSameAs(safe);
+    assertThat(none).isEmpty();
   }
 
   @Test

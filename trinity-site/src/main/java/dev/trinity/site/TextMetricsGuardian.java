@@ -129,7 +129,9 @@ public final class TextMetricsGuardian implements LayoutGuardian {
     String text = e.text().strip();
     double horizontal = 0;
     if (e.component().singleLine() && !breakWords) {
-      horizontal = TextMeasure.width(text, type.font(), size) + 2.0 * type.padX() - box;
+      // a label is at most as wide as its container; its text then runs past the box, and the
+      // browser's scrollWidth counts the start padding and the text, not the end padding
+      horizontal = TextMeasure.width(text, type.font(), size) + type.padX() + 1 - box;
     } else if (!breakWords) {
       horizontal = TextMeasure.widestSegment(text, type.font(), size) - box;
     }

@@ -248,7 +248,7 @@ public final class LayoutSpec {
             String.format(
                 Locale.ROOT,
                 ";display:inline-block;white-space:nowrap;padding-left:%dpx;padding-right:%dpx;"
-                    + "border-width:1px;border-style:solid",
+                    + "border-width:1px;border-style:solid;max-width:100%%",
                 t.padX() - borderOf(c),
                 t.padX() - borderOf(c)));
       } else {

@@ -6,10 +6,8 @@ import java.awt.font.LineBreakMeasurer;
 import java.awt.font.TextAttribute;
 import java.awt.font.TextLayout;
 import java.text.AttributedString;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -53,21 +51,55 @@ public final class TextMeasure {
   }
 
   /**
+   * Where a line may break, as browsers do for Latin text: after a run of spaces, and after a
+   * hyphen between a letter or digit and a letter ({@code event-sourcing}, not {@code since-2009}).
+   * Unlike {@link java.text.BreakIterator}, a slash does not break ({@code https://a/b} stays
+   * whole).
+   *
+   * @param text the text
+   * @return the offsets a new line may start at, ascending, ending with the text's length
+   */
+  public static List<Integer> breaks(String text) {
+    List<Integer> out = new ArrayList<>();
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        int j = i;
+        while (j < n && Character.isWhitespace(text.charAt(j))) {
+          j++;
+        }
+        if (j < n && j > 0) {
+          out.add(j);
+        }
+        i = j - 1;
+      } else if (c == '-'
+          && i > 0
+          && i + 1 < n
+          && Character.isLetterOrDigit(text.charAt(i - 1))
+          && Character.isLetter(text.charAt(i + 1))) {
+        out.add(i + 1);
+      }
+    }
+    out.add(n);
+    return out;
+  }
+
+  /**
    * The text split where a line may break, each segment without its trailing spaces.
    *
    * @param text the text
    * @return the segments, empty ones dropped
    */
   public static List<String> segments(String text) {
-    BreakIterator it = BreakIterator.getLineInstance(Locale.ROOT);
-    it.setText(text);
     List<String> out = new ArrayList<>();
-    int start = it.first();
-    for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
-      String seg = text.substring(start, end).stripTrailing();
+    int start = 0;
+    for (int end : breaks(text)) {
+      String seg = text.substring(start, end).strip();
       if (!seg.isEmpty()) {
         out.add(seg);
       }
+      start = end;
     }
     return out;
   }
@@ -115,16 +147,18 @@ public final class TextMeasure {
       }
       return Math.max(1, lines);
     }
-    double space = width(" ", fontName, size);
+    String t = text.strip();
     int lines = 1;
-    double used = 0;
-    for (String seg : segments(text)) {
-      double w = width(seg, fontName, size);
-      if (used > 0 && used + space + w > boxWidth) {
+    int lineStart = 0;
+    int lastFit = -1;
+    for (int end : breaks(t)) {
+      double w = width(t.substring(lineStart, end).stripTrailing(), fontName, size);
+      if (w > boxWidth && lastFit > lineStart) {
         lines++;
-        used = w;
+        lineStart = lastFit;
+        lastFit = end;
       } else {
-        used = used == 0 ? w : used + space + w;
+        lastFit = end;
       }
     }
     return lines;

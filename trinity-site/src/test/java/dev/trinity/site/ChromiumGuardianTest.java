@@ -213,6 +213,17 @@ class ChromiumGuardianTest {
   }
 
   @Test
+  void theBestAvailableGuardianIsChromiumWhenItIsInstalled() {
+    try (LayoutGuardian best = LayoutGuardians.bestAvailable()) {
+      assertThat(best).isInstanceOf(ChromiumGuardian.class);
+      assertThat(
+              best.check(RENDERER.render(SamplePages.ordinary(), SamplePages.theme("hacker")))
+                  .guardian())
+          .isEqualTo("chromium");
+    }
+  }
+
+  @Test
   void missingBinariesAreNamed() {
     assertThatThrownBy(
             () -> ChromiumGuardian.builder().browser(Path.of("/nonexistent/chromium")).build())

@@ -37,13 +37,18 @@ import picocli.CommandLine.ScopeType;
       AutoComplete.GenerateCompletion.class
     })
 public final class RootCommand {
+  /** Names the configuration file when {@code --config} is not given: {@value}. */
+  static final String CONFIG_VARIABLE = "TRINITY_CONFIG";
+
   private final CliEnvironment environment;
 
   @Option(
       names = "--config",
       paramLabel = "FILE",
       scope = ScopeType.INHERIT,
-      description = "YAML configuration file (defaults < file < environment < these options).")
+      description =
+          "YAML configuration file (defaults < file < environment < these options); default"
+              + " $TRINITY_CONFIG when set.")
   @Nullable Path configFile;
 
   @Option(
@@ -106,7 +111,12 @@ public final class RootCommand {
     if (model != null) {
       options.put("LLM_MODEL", model);
     }
-    return Settings.load(configFile, environment.variables(), options);
+    Path file = configFile;
+    String fromEnvironment = environment.variables().get(CONFIG_VARIABLE);
+    if (file == null && fromEnvironment != null && !fromEnvironment.isBlank()) {
+      file = Path.of(fromEnvironment);
+    }
+    return Settings.load(file, environment.variables(), options);
   }
 
   /**

@@ -31,6 +31,12 @@ public final class LogEvents {
   /** Content was generated. */
   public static final String CONTENT_GENERATED = "content_generated";
 
+  /** A page's layout was checked by a guardian (trinity-site). */
+  public static final String LAYOUT_CHECKED = "layout_checked";
+
+  /** A page's layout was healed: a component was fixed by a strategy (trinity-site). */
+  public static final String LAYOUT_HEALED = "layout_healed";
+
   /** Keys carried by the events above. */
   public static final class Keys {
     private Keys() {}
@@ -85,5 +91,29 @@ public final class LogEvents {
 
     /** The state a breaker entered. */
     public static final String TO = "to";
+
+    /** The theme a page was rendered with. */
+    public static final String THEME = "theme";
+
+    /** The layout guardian that checked a page ({@code chromium}, {@code text-metrics}). */
+    public static final String GUARDIAN = "guardian";
+
+    /** How many element overflows a check found, over all viewports. */
+    public static final String OVERFLOWS = "overflows";
+
+    /** How many viewports a page was checked at. */
+    public static final String VIEWPORTS = "viewports";
+
+    /** A page component, such as {@code card_title[2]}. */
+    public static final String COMPONENT = "component";
+
+    /** The healing strategy that fixed a component. */
+    public static final String STRATEGY = "strategy";
+
+    /** How many renders healing a page took. */
+    public static final String RENDERS = "renders";
+
+    /** Whether a page ended with no overflow. */
+    public static final String CLEAN = "clean";
   }
 }

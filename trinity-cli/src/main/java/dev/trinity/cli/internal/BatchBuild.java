@@ -12,18 +12,19 @@ import dev.trinity.cli.CliEnvironment;
 import dev.trinity.cli.TrinityCli;
 import dev.trinity.core.Trinity;
 import dev.trinity.core.content.ContentEngines;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Generates content for a list of items concurrently, writes each item's output and prints the
- * summary table. Shared by {@code build} (one item) and {@code build-all}.
+ * Builds a list of items: generates their content concurrently, writes each item's {@code
+ * content.json}, then (unless JSON only) renders, checks, heals and writes each page, and prints
+ * the summary table. Shared by {@code build} (one item) and {@code build-all}.
  */
 final class BatchBuild {
   /** What to build and how. */
@@ -34,86 +35,154 @@ final class BatchBuild {
       int concurrency,
       boolean jsonOnly,
       boolean fallback,
+      GuardianChoice guardian,
       ProgressMode progress) {}
+
+  /** One row of the summary, filled in phase by phase. */
+  private static final class Row {
+    final BuildItem item;
+    @Nullable GeneratedContent content;
+    @Nullable String error;
+    String fixes = "-";
+
+    Row(BuildItem item) {
+      this.item = item;
+    }
+  }
 
   private BatchBuild() {}
 
   static int run(CommandSpec spec, RootCommand root, Plan plan) {
     CliEnvironment env = root.environment();
-    Settings settings = root.settings();
-    try (Trinity trinity = settings.open(env.err())) {
+    try (Trinity trinity = root.settings().open(env.err())) {
       ContentEngine engine =
           ContentEngines.builder(trinity)
               .fallback(plan.fallback() ? Fallback.offline() : Fallback.none())
               .build();
-      checkThemes(spec, engine, plan.themes());
+      List<Theme> themes = themes(spec, engine, plan.themes());
       List<BuildItem> items = BuildItem.cross(plan.portfolios(), plan.themes());
-      List<ContentRequest> requests =
-          items.stream().map(i -> ContentRequest.of(i.portfolio(), i.theme())).toList();
       env.err()
           .printf(
-              "Building %d item%s (%d portfolio%s x %d theme%s) with %s, %d at a time%n",
-              items.size(),
-              items.size() == 1 ? "" : "s",
-              plan.portfolios().size(),
-              plan.portfolios().size() == 1 ? "" : "s",
-              plan.themes().size(),
-              plan.themes().size() == 1 ? "" : "s",
-              trinity.provider().name() + "/" + trinity.provider().defaultModel(),
+              "Building %s (%s x %s) with %s/%s, %d at a time%n",
+              count(items.size(), "item"),
+              count(plan.portfolios().size(), "portfolio"),
+              count(themes.size(), "theme"),
+              trinity.provider().name(),
+              trinity.provider().defaultModel(),
               plan.concurrency());
       long started = System.nanoTime();
-      BatchResult result;
-      try (Progress progress =
-          Progress.create(plan.progress(), env.interactive(), env.err(), items)) {
-        result =
-            engine.generateAll(
-                requests,
-                BatchOptions.ofDefaults()
-                    .withMaxConcurrency(plan.concurrency())
-                    .withProgressListener(progress::update));
+      List<Row> rows = generate(env, engine, items, plan);
+      if (!plan.jsonOnly() && rows.stream().anyMatch(r -> r.content != null)) {
+        pages(env, rows, plan, engine);
       }
       long tookMs = (System.nanoTime() - started) / 1_000_000;
-      List<List<String>> rows = new ArrayList<>();
-      int failed = 0;
-      for (ItemResult r : result.items()) {
-        BuildItem item = items.get(r.index());
-        if (r.isSuccess()) {
-          GeneratedContent g = r.content();
-          Path dir = item.directory(plan.out());
-          OutputFiles.writeContent(dir, g);
-          rows.add(
-              List.of(
-                  item.name(),
-                  item.theme(),
-                  Progress.sourceOf(g),
-                  g.duration().toMillis() + " ms",
-                  "-",
-                  dir.toString()));
-        } else {
-          failed++;
-          rows.add(List.of(item.name(), item.theme(), "FAILED", "-", "-", "-"));
-        }
-      }
-      PrintStream out = env.out();
-      out.print(
-          TextTable.render(
-              List.of("ITEM", "THEME", "SOURCE", "TIME", "LAYOUT FIXES", "OUTPUT"), rows));
-      out.printf(
-          "%d of %d built in %d ms; output in %s%n",
-          result.succeeded(), result.total(), tookMs, plan.out().toAbsolutePath().normalize());
-      for (ItemResult r : result.failures()) {
-        BuildItem item = items.get(r.index());
-        env.err()
-            .printf(
-                "error: %s (%s): %s%n", item.portfolio(), item.theme(), Errors.describe(r.error()));
-      }
-      return failed == 0 ? TrinityCli.OK : TrinityCli.ITEMS_FAILED;
+      return report(env, rows, plan, tookMs);
     }
   }
 
-  private static void checkThemes(CommandSpec spec, ContentEngine engine, List<String> themes) {
+  private static List<Row> generate(
+      CliEnvironment env, ContentEngine engine, List<BuildItem> items, Plan plan) {
+    List<ContentRequest> requests =
+        items.stream().map(i -> ContentRequest.of(i.portfolio(), i.theme())).toList();
+    BatchResult result;
+    try (Progress progress =
+        Progress.create(
+            plan.progress(), env.interactive(), env.err(), "Generating", items.size())) {
+      result =
+          engine.generateAll(
+              requests,
+              BatchOptions.ofDefaults()
+                  .withMaxConcurrency(plan.concurrency())
+                  .withProgressListener(
+                      p ->
+                          progress.update(
+                              p.done(),
+                              p.failed(),
+                              items.get(p.latest().index()),
+                              p.latest()
+                                  .contentIfPresent()
+                                  .map(
+                                      g ->
+                                          Progress.sourceOf(g)
+                                              + ", "
+                                              + g.duration().toMillis()
+                                              + " ms")
+                                  .orElse("FAILED"))));
+    }
+    List<Row> rows = new ArrayList<>();
+    for (ItemResult r : result.items()) {
+      Row row = new Row(items.get(r.index()));
+      if (r.isSuccess()) {
+        row.content = r.content();
+        OutputFiles.writeContent(row.item.directory(plan.out()), r.content());
+      } else {
+        row.error = Errors.describe(r.error());
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private static void pages(CliEnvironment env, List<Row> rows, Plan plan, ContentEngine engine) {
+    List<Row> todo = rows.stream().filter(r -> r.content != null).toList();
+    try (PageBuilder pages = PageBuilder.start(plan.guardian());
+        Progress progress =
+            Progress.create(plan.progress(), env.interactive(), env.err(), "Pages", todo.size())) {
+      env.err().println("Checking page layouts with " + pages.guardianName());
+      int done = 0;
+      int failed = 0;
+      for (Row row : todo) {
+        String outcome;
+        try {
+          PageBuilder.Page page =
+              pages.build(
+                  row.content, engine.theme(row.item.theme()), row.item.directory(plan.out()));
+          row.fixes = page.fixes();
+          outcome = "layout fixes: " + page.fixes();
+        } catch (RuntimeException e) {
+          failed++;
+          row.fixes = "FAILED";
+          row.error = "page: " + Errors.describe(e);
+          outcome = "FAILED";
+        }
+        progress.update(++done, failed, row.item, outcome);
+      }
+    }
+  }
+
+  private static int report(CliEnvironment env, List<Row> rows, Plan plan, long tookMs) {
+    List<List<String>> table = new ArrayList<>();
+    for (Row r : rows) {
+      GeneratedContent g = r.content;
+      table.add(
+          List.of(
+              r.item.name(),
+              r.item.theme(),
+              g == null ? "FAILED" : Progress.sourceOf(g),
+              g == null ? "-" : g.duration().toMillis() + " ms",
+              r.fixes,
+              g == null ? "-" : r.item.directory(plan.out()).toString()));
+    }
+    env.out()
+        .print(
+            TextTable.render(
+                List.of("ITEM", "THEME", "SOURCE", "TIME", "LAYOUT FIXES", "OUTPUT"), table));
+    long failed = rows.stream().filter(r -> r.error != null).count();
+    env.out()
+        .printf(
+            "%d of %d built in %d ms; output in %s%n",
+            rows.size() - failed, rows.size(), tookMs, plan.out().toAbsolutePath().normalize());
+    for (Row r : rows) {
+      if (r.error != null) {
+        env.err().printf("error: %s (%s): %s%n", r.item.portfolio(), r.item.theme(), r.error);
+      }
+    }
+    return failed == 0 ? TrinityCli.OK : TrinityCli.ITEMS_FAILED;
+  }
+
+  private static List<Theme> themes(CommandSpec spec, ContentEngine engine, List<String> names) {
     Set<String> known = engine.themes().stream().map(Theme::name).collect(Collectors.toSet());
-    for (String t : themes) {
+    for (String t : names) {
       if (!known.contains(t)) {
         throw new CommandLine.ParameterException(
             spec.commandLine(),
@@ -123,5 +192,10 @@ final class BatchBuild {
                 + engine.themes().stream().map(Theme::name).sorted().toList());
       }
     }
+    return names.stream().map(engine::theme).toList();
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

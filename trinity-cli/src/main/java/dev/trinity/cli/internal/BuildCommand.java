@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Generates the site content of one portfolio in one theme.",
-      "Writes OUT/<name>/<theme>/content.json."
+      "Writes OUT/<name>/<theme>/: content.json, index.html with its assets after the layout",
+      "check and healing, and screenshot.png when Chromium checked the layout."
     })
 final class BuildCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;

@@ -13,7 +13,7 @@ final class BuildOptions {
       description = "Output directory; default ${DEFAULT-VALUE}.")
   Path out;
 
-  @Option(names = "--json-only", description = "Write only content.json, not the page.")
+  @Option(names = "--json-only", description = "Write only content.json, no page.")
   boolean jsonOnly;
 
   @Option(
@@ -22,6 +22,15 @@ final class BuildOptions {
           "Fail an item when the model fails, instead of answering with the offline extractor.")
   boolean noFallback;
 
+  @Option(
+      names = "--guardian",
+      paramLabel = "CHECK",
+      defaultValue = "auto",
+      description =
+          "Layout check of the page: ${COMPLETION-CANDIDATES}; auto is Chromium when installed"
+              + " (with a screenshot), else text metrics.")
+  GuardianChoice guardian;
+
   BatchBuild.Plan plan(List<Path> portfolios, List<String> themes, int concurrency) {
     return plan(portfolios, themes, concurrency, ProgressMode.NONE);
   }
@@ -29,6 +38,6 @@ final class BuildOptions {
   BatchBuild.Plan plan(
       List<Path> portfolios, List<String> themes, int concurrency, ProgressMode progress) {
     return new BatchBuild.Plan(
-        portfolios, themes, out, concurrency, jsonOnly, !noFallback, progress);
+        portfolios, themes, out, concurrency, jsonOnly, !noFallback, guardian, progress);
   }
 }

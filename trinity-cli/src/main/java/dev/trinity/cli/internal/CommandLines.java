@@ -12,6 +12,18 @@ import picocli.CommandLine.ParseResult;
 
 /** Builds the command line: the command tree, its streams, and one-line error reporting. */
 public final class CommandLines {
+  /**
+   * Selenium reports through java.util.logging (for example that it has no CDP mapping for the
+   * installed Chromium, which the layout check does not use); only its errors reach the terminal.
+   * Held here so that the level is not lost when the logger is garbage collected.
+   */
+  private static final java.util.logging.Logger SELENIUM =
+      java.util.logging.Logger.getLogger("org.openqa.selenium");
+
+  static {
+    SELENIUM.setLevel(java.util.logging.Level.SEVERE);
+  }
+
   private CommandLines() {}
 
   /**

@@ -1,10 +1,7 @@
 package dev.trinity.cli.internal;
 
-import dev.trinity.api.content.BatchProgress;
-import dev.trinity.api.content.ContentSource;
 import dev.trinity.api.content.GeneratedContent;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -12,67 +9,63 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Shows a batch's progress on the error stream: a progress bar on a terminal, one plain line per
- * finished item when the output is a file or a pipe. The batch calls it from its own threads; it
- * serialises the calls.
+ * Shows a phase's progress on the error stream: a progress bar on a terminal, one plain line per
+ * finished item when the output is a file or a pipe. Called from the batch's threads; calls are
+ * serialised.
  */
 abstract class Progress implements AutoCloseable {
-  protected final List<BuildItem> items;
-
-  private Progress(List<BuildItem> items) {
-    this.items = items;
-  }
-
   /** The display for a mode: AUTO picks the bar when the run is interactive. */
   static Progress create(
-      ProgressMode mode, boolean interactive, PrintStream err, List<BuildItem> items) {
+      ProgressMode mode, boolean interactive, PrintStream err, String task, int total) {
     ProgressMode m =
         mode == ProgressMode.AUTO ? (interactive ? ProgressMode.BAR : ProgressMode.LINES) : mode;
     return switch (m) {
-      case BAR -> new Bar(err, items, interactive);
-      case LINES -> new Lines(err, items);
-      default -> new Silent(items);
+      case BAR -> new Bar(err, task, total, interactive);
+      case LINES -> new Lines(err, task, total);
+      default -> new Silent();
     };
   }
 
-  /** One more item finished. */
-  abstract void update(BatchProgress progress);
+  /**
+   * One more item finished.
+   *
+   * @param done items finished so far
+   * @param failed of which failed
+   * @param item the item that finished
+   * @param outcome how it went, in a few words
+   */
+  abstract void update(int done, int failed, BuildItem item, String outcome);
 
   @Override
   public abstract void close();
 
   static String sourceOf(GeneratedContent g) {
-    return g.source() == ContentSource.LLM ? "llm" : g.source().name().toLowerCase(Locale.ROOT);
+    return g.source().name().toLowerCase(Locale.ROOT);
   }
 
   private static final class Bar extends Progress {
     private final ProgressBar bar;
 
-    Bar(PrintStream err, List<BuildItem> items, boolean terminal) {
-      super(items);
+    Bar(PrintStream err, String task, int total, boolean terminal) {
       this.bar =
           new ProgressBarBuilder()
-              .setTaskName("Building")
-              .setInitialMax(items.size())
+              .setTaskName(task)
+              .setInitialMax(total)
               .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
               .setUpdateIntervalMillis(100)
               .setConsumer(
                   terminal
                       ? new ConsoleProgressBarConsumer(err)
                       : new ConsoleProgressBarConsumer(err, 100))
-              .setMaxRenderedLength(100)
+              .setMaxRenderedLength(110)
               .build();
     }
 
     @Override
-    synchronized void update(BatchProgress p) {
-      BuildItem item = items.get(p.latest().index());
-      bar.stepTo(p.done());
+    synchronized void update(int done, int failed, BuildItem item, String outcome) {
+      bar.stepTo(done);
       bar.setExtraMessage(
-          item.name()
-              + " "
-              + item.theme()
-              + (p.failed() > 0 ? " (" + p.failed() + " failed)" : ""));
+          item.name() + " " + item.theme() + (failed > 0 ? " (" + failed + " failed)" : ""));
     }
 
     @Override
@@ -83,21 +76,18 @@ abstract class Progress implements AutoCloseable {
 
   private static final class Lines extends Progress {
     private final PrintStream err;
+    private final String task;
+    private final int total;
 
-    Lines(PrintStream err, List<BuildItem> items) {
-      super(items);
+    Lines(PrintStream err, String task, int total) {
       this.err = err;
+      this.task = task;
+      this.total = total;
     }
 
     @Override
-    synchronized void update(BatchProgress p) {
-      BuildItem item = items.get(p.latest().index());
-      String outcome =
-          p.latest()
-              .contentIfPresent()
-              .map(g -> sourceOf(g) + ", " + g.duration().toMillis() + " ms")
-              .orElse("FAILED");
-      err.printf("[%d/%d] %s %s: %s%n", p.done(), p.total(), item.name(), item.theme(), outcome);
+    synchronized void update(int done, int failed, BuildItem item, String outcome) {
+      err.printf("%s [%d/%d] %s %s: %s%n", task, done, total, item.name(), item.theme(), outcome);
       err.flush();
     }
 
@@ -106,12 +96,8 @@ abstract class Progress implements AutoCloseable {
   }
 
   private static final class Silent extends Progress {
-    Silent(List<BuildItem> items) {
-      super(items);
-    }
-
     @Override
-    void update(BatchProgress p) {}
+    void update(int done, int failed, BuildItem item, String outcome) {}
 
     @Override
     public void close() {}

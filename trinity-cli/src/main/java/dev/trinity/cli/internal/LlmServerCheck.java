@@ -68,7 +68,7 @@ final class LlmServerCheck {
     List<String> models = names(answer.body(), "models", "name");
     if (hasModel(models, model)) {
       return CheckResult.ok(
-          NAME, "Ollama at " + base + " has " + model + " (" + models.size() + " models)");
+          NAME, "Ollama at " + base + " has " + model + " (" + models(models.size()) + ")");
     }
     return CheckResult.fail(
         NAME,
@@ -206,6 +206,10 @@ final class LlmServerCheck {
       // not JSON: no models listed; the caller reports the model as missing
     }
     return out;
+  }
+
+  private static String models(int n) {
+    return n + (n == 1 ? " model" : " models");
   }
 
   private static String list(List<String> models) {

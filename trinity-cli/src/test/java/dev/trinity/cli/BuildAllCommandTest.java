@@ -40,7 +40,7 @@ class BuildAllCommandTest {
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.err()).contains("Building 4 items (2 portfolios x 2 themes)");
-    assertThat(r.err().lines().filter(l -> l.matches("\\[\\d/4] .*"))).hasSize(4);
+    assertThat(r.err().lines().filter(l -> l.matches("Generating \\[\\d/4] .*"))).hasSize(4);
     assertThat(r.err()).contains("[4/4]").doesNotContain("\r");
     assertThat(r.out().lines().filter(l -> l.contains(" offline "))).hasSize(4);
     assertThat(r.out()).contains("LAYOUT FIXES").contains("4 of 4 built");
@@ -68,7 +68,7 @@ class BuildAllCommandTest {
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("5 of 5 built");
-    assertThat(r.err()).doesNotContain("[1/5]");
+    assertThat(r.err()).doesNotContain("Generating [1/5]");
   }
 
   @Test
@@ -89,7 +89,7 @@ class BuildAllCommandTest {
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.err()).contains("Building").contains("100%").contains("2/2").contains("\r");
-    assertThat(r.err()).doesNotContain("[1/2]");
+    assertThat(r.err()).doesNotContain("Generating [1/2]");
   }
 
   @Test

@@ -104,7 +104,7 @@ final class Settings {
     TrinityConfig config = config();
     if (!providerChosen() && "ollama".equals(config.llm().provider())) {
       URI base = baseUrl().orElseThrow();
-      if (!LlmServerProbe.answers(base.resolve("/api/tags"))) {
+      if (!LlmServerProbe.answers(LlmServerCheck.endpoint(base, "/api/tags"))) {
         notices.println(
             "No LLM provider configured and Ollama does not answer at "
                 + base

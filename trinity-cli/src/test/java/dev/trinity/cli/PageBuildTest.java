@@ -3,6 +3,8 @@ package dev.trinity.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trinity.site.ChromiumGuardian;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,8 +55,13 @@ class PageBuildTest {
     assertThat(item.resolve("screenshot.png")).doesNotExist();
     assertThat(r.err()).contains("Checking page layouts with text-metrics");
     String row = r.out().lines().filter(l -> l.startsWith("lin ")).findFirst().orElseThrow();
-    assertThat(row)
-        .containsPattern("card_title\\[0] (break_word|font_shrink|truncate|content_cut)");
+    assertThat(row).containsPattern(" (break_word|font_shrink|truncate|content_cut) 1 ");
+    JsonNode layout = new ObjectMapper().readTree(item.resolve("layout.json").toFile());
+    assertThat(layout.path("guardian").asText()).isEqualTo("text-metrics");
+    assertThat(layout.path("clean").asBoolean()).isTrue();
+    assertThat(layout.path("fixes").path("card_title[0]").asText())
+        .isIn("break_word", "font_shrink", "truncate", "content_cut");
+    assertThat(layout.path("overflows")).isEmpty();
   }
 
   @Test
@@ -112,7 +119,9 @@ class PageBuildTest {
     assertThat(r.err()).contains("Checking page layouts with chromium");
     byte[] png = Files.readAllBytes(out.resolve("lin/hacker/screenshot.png"));
     assertThat(png).startsWith(0x89, 'P', 'N', 'G');
-    assertThat(r.out())
-        .containsPattern("card_title\\[0] (break_word|font_shrink|truncate|content_cut)");
+    assertThat(r.out()).containsPattern(" (break_word|font_shrink|truncate|content_cut) 1 ");
+    JsonNode layout = new ObjectMapper().readTree(out.resolve("lin/hacker/layout.json").toFile());
+    assertThat(layout.path("guardian").asText()).isEqualTo("chromium");
+    assertThat(layout.path("fixes").has("card_title[0]")).isTrue();
   }
 }

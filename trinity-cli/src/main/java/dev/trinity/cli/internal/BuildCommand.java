@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Generates the site content of one portfolio in one theme.",
       "Writes OUT/<name>/<theme>/: content.json, index.html with its assets after the layout",
-      "check and healing, and screenshot.png when Chromium checked the layout."
+      "check and healing, layout.json (what the healer fixed), and screenshot.png when",
+      "Chromium checked the layout."
     })
 final class BuildCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;

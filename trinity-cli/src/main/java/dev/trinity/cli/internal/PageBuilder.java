@@ -1,9 +1,12 @@
 package dev.trinity.cli.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trinity.api.content.GeneratedContent;
 import dev.trinity.api.content.Theme;
 import dev.trinity.site.ChromiumGuardian;
-import dev.trinity.site.ComponentRef;
 import dev.trinity.site.HealResult;
 import dev.trinity.site.Healer;
 import dev.trinity.site.HealingStrategy;
@@ -16,7 +19,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +33,10 @@ import java.util.stream.Collectors;
  */
 final class PageBuilder implements AutoCloseable {
   static final String SCREENSHOT = "screenshot.png";
+  static final String LAYOUT = "layout.json";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** What building one page gave. */
   record Page(Path index, String fixes, boolean clean, boolean screenshot) {}
@@ -70,6 +80,7 @@ final class PageBuilder implements AutoCloseable {
   Page build(GeneratedContent generated, Theme theme, Path dir) {
     HealResult healed = healer.heal(generated.content(), theme);
     Path index = healed.site().writeTo(dir);
+    writeLayout(dir, healed);
     boolean shot = false;
     if (guardian instanceof ChromiumGuardian chromium) {
       byte[] png = chromium.screenshot(healed.site(), Viewport.DESKTOP, true);
@@ -83,20 +94,48 @@ final class PageBuilder implements AutoCloseable {
     return new Page(index, describe(healed), healed.isClean(), shot);
   }
 
-  /** {@code none}, or each healed element with the strategy that fixed it; unhealed overflows. */
+  /**
+   * {@code none}, or how many elements each strategy fixed, cheapest first ({@code break_word 9,
+   * truncate 3}); overflows the healer could not fix are counted after it.
+   */
   static String describe(HealResult healed) {
-    Map<ComponentRef, HealingStrategy> fixed = healed.fixedBy();
+    Map<HealingStrategy, Long> counts =
+        healed.fixedBy().values().stream()
+            .collect(
+                Collectors.groupingBy(
+                    s -> s, () -> new EnumMap<>(HealingStrategy.class), Collectors.counting()));
     String text =
-        fixed.isEmpty()
+        counts.isEmpty()
             ? "none"
-            : fixed.entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue().name().toLowerCase(java.util.Locale.ROOT))
-                .sorted()
+            : counts.entrySet().stream()
+                .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
                 .collect(Collectors.joining(", "));
     if (!healed.isClean()) {
       text += " (still overflows: " + healed.report().overflows().size() + ")";
     }
     return text;
+  }
+
+  /**
+   * {@code layout.json}: the guardian, each fixed element with its strategy, what still overflows.
+   */
+  private static void writeLayout(Path dir, HealResult healed) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("guardian", healed.report().guardian());
+    root.put("clean", healed.isClean());
+    root.put("renders", healed.renders());
+    ObjectNode fixes = root.putObject("fixes");
+    new TreeMap<>(
+            healed.fixedBy().entrySet().stream()
+                .collect(Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)))
+        .forEach((ref, strategy) -> fixes.put(ref, strategy.name().toLowerCase(Locale.ROOT)));
+    ArrayNode overflows = root.putArray("overflows");
+    healed.report().overflows().forEach(o -> overflows.add(JSON.valueToTree(o)));
+    try {
+      Files.writeString(dir.resolve(LAYOUT), JSON.writeValueAsString(root) + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + dir.resolve(LAYOUT), e);
+    }
   }
 
   @Override

@@ -118,8 +118,8 @@ final class LlmServerCheck {
               + " has "
               + model
               + " ("
-              + models.size()
-              + " models)");
+              + models(models.size())
+              + ")");
     }
     return CheckResult.fail(
         NAME,

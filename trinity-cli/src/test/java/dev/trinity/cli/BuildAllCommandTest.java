@@ -2,8 +2,11 @@ package dev.trinity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +52,16 @@ class BuildAllCommandTest {
       assertThat(out.resolve(item).resolve("content.json")).isRegularFile();
     }
     assertThat(out.resolve(".hidden")).doesNotExist();
+    List<String> ids = new ArrayList<>();
+    for (String item : new String[] {"ada/hacker", "marco/minimalist"}) {
+      ids.add(
+          new ObjectMapper()
+              .readTree(out.resolve(item).resolve("content.json").toFile())
+              .path("correlation_id")
+              .asText());
+    }
+    assertThat(ids.get(0)).matches("[0-9a-f]{8}-1");
+    assertThat(ids.get(1)).isEqualTo(ids.get(0).replaceFirst("-1$", "-4"));
   }
 
   @Test

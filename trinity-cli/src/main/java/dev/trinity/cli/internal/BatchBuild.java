@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -82,8 +83,18 @@ final class BatchBuild {
 
   private static List<Row> generate(
       CliEnvironment env, ContentEngine engine, List<BuildItem> items, Plan plan) {
-    List<ContentRequest> requests =
-        items.stream().map(i -> ContentRequest.of(i.portfolio(), i.theme())).toList();
+    // Each item gets its own correlation id, <run>-<n>, so that its log lines can be picked out and
+    // a run's lines grouped; content.json records it.
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    List<ContentRequest> requests = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      requests.add(
+          ContentRequest.builder()
+              .portfolio(items.get(i).portfolio())
+              .theme(items.get(i).theme())
+              .correlationId(run + "-" + (i + 1))
+              .build());
+    }
     BatchResult result;
     try (Progress progress =
         Progress.create(

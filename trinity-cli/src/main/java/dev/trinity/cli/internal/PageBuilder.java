@@ -1,0 +1,145 @@
+package dev.trinity.cli.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trinity.api.content.GeneratedContent;
+import dev.trinity.api.content.Theme;
+import dev.trinity.site.ChromiumGuardian;
+import dev.trinity.site.HealResult;
+import dev.trinity.site.Healer;
+import dev.trinity.site.HealingStrategy;
+import dev.trinity.site.LayoutGuardian;
+import dev.trinity.site.LayoutGuardians;
+import dev.trinity.site.SiteRenderer;
+import dev.trinity.site.TextMetricsGuardian;
+import dev.trinity.site.Viewport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Turns generated content into a page: renders it in its theme, checks the layout at the default
+ * viewports, heals what overflows (break-word, font shrink, truncate, cut), writes {@code
+ * index.html} with its assets and, with Chromium, a full-page {@code screenshot.png} at desktop
+ * width. One guardian (one browser) serves every page of a run.
+ */
+final class PageBuilder implements AutoCloseable {
+  static final String SCREENSHOT = "screenshot.png";
+  static final String LAYOUT = "layout.json";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** What building one page gave. */
+  record Page(Path index, String fixes, boolean clean, boolean screenshot) {}
+
+  private final LayoutGuardian guardian;
+  private final Healer healer;
+
+  private PageBuilder(LayoutGuardian guardian) {
+    this.guardian = guardian;
+    this.healer = Healer.builder().renderer(SiteRenderer.create()).guardian(guardian).build();
+  }
+
+  /**
+   * Starts the layout check.
+   *
+   * @throws IllegalArgumentException when Chromium is asked for and not installed
+   */
+  static PageBuilder start(GuardianChoice choice) {
+    return new PageBuilder(
+        switch (choice) {
+          case TEXT -> TextMetricsGuardian.create();
+          case CHROMIUM -> {
+            if (!ChromiumGuardian.isInstalled()) {
+              throw new IllegalArgumentException(
+                  "--guardian chromium: Chromium is not installed at "
+                      + ChromiumGuardian.DEFAULT_BROWSER
+                      + " with "
+                      + ChromiumGuardian.DEFAULT_DRIVER
+                      + " (see 'trinity doctor')");
+            }
+            yield ChromiumGuardian.create();
+          }
+          case AUTO -> LayoutGuardians.bestAvailable();
+        });
+  }
+
+  String guardianName() {
+    return guardian.name();
+  }
+
+  Page build(GeneratedContent generated, Theme theme, Path dir) {
+    HealResult healed = healer.heal(generated.content(), theme);
+    Path index = healed.site().writeTo(dir);
+    writeLayout(dir, healed);
+    boolean shot = false;
+    if (guardian instanceof ChromiumGuardian chromium) {
+      byte[] png = chromium.screenshot(healed.site(), Viewport.DESKTOP, true);
+      try {
+        Files.write(dir.resolve(SCREENSHOT), png);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not write " + dir.resolve(SCREENSHOT), e);
+      }
+      shot = true;
+    }
+    return new Page(index, describe(healed), healed.isClean(), shot);
+  }
+
+  /**
+   * {@code none}, or how many elements each strategy fixed, cheapest first ({@code break_word 9,
+   * truncate 3}); overflows the healer could not fix are counted after it.
+   */
+  static String describe(HealResult healed) {
+    Map<HealingStrategy, Long> counts =
+        healed.fixedBy().values().stream()
+            .collect(
+                Collectors.groupingBy(
+                    s -> s, () -> new EnumMap<>(HealingStrategy.class), Collectors.counting()));
+    String text =
+        counts.isEmpty()
+            ? "none"
+            : counts.entrySet().stream()
+                .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+    if (!healed.isClean()) {
+      text += " (still overflows: " + healed.report().overflows().size() + ")";
+    }
+    return text;
+  }
+
+  /**
+   * {@code layout.json}: the guardian, each fixed element with its strategy, what still overflows.
+   */
+  private static void writeLayout(Path dir, HealResult healed) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("guardian", healed.report().guardian());
+    root.put("clean", healed.isClean());
+    root.put("renders", healed.renders());
+    ObjectNode fixes = root.putObject("fixes");
+    new TreeMap<>(
+            healed.fixedBy().entrySet().stream()
+                .collect(Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)))
+        .forEach((ref, strategy) -> fixes.put(ref, strategy.name().toLowerCase(Locale.ROOT)));
+    ArrayNode overflows = root.putArray("overflows");
+    healed.report().overflows().forEach(o -> overflows.add(JSON.valueToTree(o)));
+    try {
+      Files.writeString(dir.resolve(LAYOUT), JSON.writeValueAsString(root) + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + dir.resolve(LAYOUT), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    guardian.close();
+  }
+}

@@ -1,0 +1,105 @@
+package dev.trinity.cli.internal;
+
+import dev.trinity.api.content.GeneratedContent;
+import java.io.PrintStream;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Shows a phase's progress on the error stream: a progress bar on a terminal, one plain line per
+ * finished item when the output is a file or a pipe. Called from the batch's threads; calls are
+ * serialised.
+ */
+abstract class Progress implements AutoCloseable {
+  /** The display for a mode: AUTO picks the bar when the run is interactive. */
+  static Progress create(
+      ProgressMode mode, boolean interactive, PrintStream err, String task, int total) {
+    ProgressMode m =
+        mode == ProgressMode.AUTO ? (interactive ? ProgressMode.BAR : ProgressMode.LINES) : mode;
+    return switch (m) {
+      case BAR -> new Bar(err, task, total, interactive);
+      case LINES -> new Lines(err, task, total);
+      default -> new Silent();
+    };
+  }
+
+  /**
+   * One more item finished.
+   *
+   * @param done items finished so far
+   * @param failed of which failed
+   * @param item the item that finished
+   * @param outcome how it went, in a few words
+   */
+  abstract void update(int done, int failed, BuildItem item, String outcome);
+
+  @Override
+  public abstract void close();
+
+  static String sourceOf(GeneratedContent g) {
+    return g.source().name().toLowerCase(Locale.ROOT);
+  }
+
+  private static final class Bar extends Progress {
+    private final ProgressBar bar;
+
+    Bar(PrintStream err, String task, int total, boolean terminal) {
+      this.bar =
+          new ProgressBarBuilder()
+              .setTaskName(task)
+              .setInitialMax(total)
+              .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+              .setUpdateIntervalMillis(100)
+              .setConsumer(
+                  terminal
+                      ? new ConsoleProgressBarConsumer(err)
+                      : new ConsoleProgressBarConsumer(err, 100))
+              .setMaxRenderedLength(110)
+              .build();
+    }
+
+    @Override
+    synchronized void update(int done, int failed, BuildItem item, String outcome) {
+      bar.stepTo(done);
+      bar.setExtraMessage(
+          item.name() + " " + item.theme() + (failed > 0 ? " (" + failed + " failed)" : ""));
+    }
+
+    @Override
+    public synchronized void close() {
+      bar.close();
+    }
+  }
+
+  private static final class Lines extends Progress {
+    private final PrintStream err;
+    private final String task;
+    private final int total;
+
+    Lines(PrintStream err, String task, int total) {
+      this.err = err;
+      this.task = task;
+      this.total = total;
+    }
+
+    @Override
+    synchronized void update(int done, int failed, BuildItem item, String outcome) {
+      err.printf("%s [%d/%d] %s %s: %s%n", task, done, total, item.name(), item.theme(), outcome);
+      err.flush();
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private static final class Silent extends Progress {
+    @Override
+    void update(int done, int failed, BuildItem item, String outcome) {}
+
+    @Override
+    public void close() {}
+  }
+}

@@ -77,6 +77,28 @@ class ContentBatchTest {
   }
 
   @Test
+  void everyItemOfABatchHasItsOwnCorrelationId() {
+    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+      for (int i = 0; i < 5; i++) {
+        h.server.enqueue(h.answer(ContentHarness.VALID));
+      }
+      List<ContentRequest> requests =
+          List.of("brutalist", "hacker", "minimalist", "enterprise", "editorial").stream()
+              .map(theme -> ContentRequest.ofText(ContentHarness.PORTFOLIO, theme))
+              .toList();
+
+      // one at a time: each item is started by the completion of the one before it
+      BatchResult result =
+          h.engine().sync().generateAll(requests, BatchOptions.ofDefaults().withMaxConcurrency(1));
+
+      assertThat(result.succeeded()).isEqualTo(5);
+      assertThat(result.contents())
+          .extracting(GeneratedContent::correlationId)
+          .doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
   void threeThemesAreGeneratedConcurrently() {
     CountDownLatch release = new CountDownLatch(1);
     try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {

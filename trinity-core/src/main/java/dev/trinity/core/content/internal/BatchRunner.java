@@ -7,6 +7,7 @@ import dev.trinity.api.content.ContentRequest;
 import dev.trinity.api.content.GeneratedContent;
 import dev.trinity.api.content.ItemResult;
 import dev.trinity.logging.LogEvents;
+import dev.trinity.logging.MdcSnapshot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +35,9 @@ final class BatchRunner {
   private final Set<CompletableFuture<GeneratedContent>> running = ConcurrentHashMap.newKeySet();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger drainers = new AtomicInteger();
+  // The caller's logging context: every item starts under it, not under the context of whichever
+  // item's completion happens to start the next one (that would hand its correlation id on).
+  private final MdcSnapshot callerMdc = MdcSnapshot.capture();
   private int next; // guarded by the drain loop: only one thread at a time advances it
   private int done; // guarded by this
   private int failed; // guarded by this
@@ -84,7 +88,7 @@ final class BatchRunner {
     ContentRequest request = requests.get(index);
     CompletableFuture<GeneratedContent> f;
     try {
-      f = generate.apply(request);
+      f = callerMdc.call(() -> generate.apply(request));
     } catch (RuntimeException e) {
       f = CompletableFuture.failedFuture(e);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.trinity.api.content.Project;
 import dev.trinity.api.content.SiteContent;
+import dev.trinity.core.content.internal.offline.Extraction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class OfflineExtractorTest {
 
   @Test
   void findsTheRealProjectsOfTheGithubDashboardFixtureWithLanguagesAndStars() {
-    OfflineExtractor.Extraction e =
+    Extraction e =
         OfflineExtractor.extract(Portfolios.read("github-dashboard-fixture.txt"));
 
     assertThat(e.brandName()).isEqualTo("fabriziosalmi");
@@ -34,7 +35,7 @@ class OfflineExtractorTest {
 
   @Test
   void aDashboardRepositoryWithoutALanguageHasNone() {
-    OfflineExtractor.Extraction e =
+    Extraction e =
         OfflineExtractor.extract(Portfolios.read("github-dashboard-fixture.txt"));
 
     assertThat(e.projects())
@@ -60,7 +61,7 @@ class OfflineExtractorTest {
 
   @Test
   void readsMarkdownHeadingsFieldLinesAndBulletItems() {
-    OfflineExtractor.Extraction e = OfflineExtractor.extract(Portfolios.read("ada-kowalska.md"));
+    Extraction e = OfflineExtractor.extract(Portfolios.read("ada-kowalska.md"));
 
     assertThat(e.brandName()).isEqualTo("Ada Kowalska");
     assertThat(e.profileUrl()).isEqualTo("https://github.com/adakowalska");
@@ -87,7 +88,7 @@ class OfflineExtractorTest {
 
   @Test
   void readsAPlainResumeOnlyInItsProjectsSection() {
-    OfflineExtractor.Extraction e =
+    Extraction e =
         OfflineExtractor.extract(Portfolios.read("marco-rossi-resume.txt"));
 
     assertThat(e.brandName()).isEqualTo("Marco Rossi");
@@ -153,7 +154,7 @@ class OfflineExtractorTest {
             + " specs (TypeScript)\n\n"
             + "## Skills\n- Go\n- TypeScript\n";
 
-    OfflineExtractor.Extraction e = OfflineExtractor.extract(readme);
+    Extraction e = OfflineExtractor.extract(readme);
 
     assertThat(e.brandName()).isEqualTo("Jane");
     assertThat(e.profileUrl()).isEqualTo("https://github.com/jane");

@@ -18,7 +18,13 @@ class OfflineExtractorTest {
 
     assertThat(e.brandName()).isEqualTo("fabriziosalmi");
     assertThat(e.profileUrl()).isEqualTo("https://github.com/fabriziosalmi");
-    assertThat(e.projects()).hasSize(SiteContent.MAX_REPOS);
+    // the extraction keeps every repository found (88); the page shows the top 20
+    assertThat(e.projects()).hasSize(88);
+    assertThat(
+            OfflineExtractor.content(Portfolios.read("github-dashboard-fixture.txt"))
+                .orElseThrow()
+                .repos())
+        .hasSize(SiteContent.MAX_REPOS);
     assertThat(e.projects().subList(0, 6))
         .extracting(Project::name, Project::language, Project::stars)
         .containsExactly(

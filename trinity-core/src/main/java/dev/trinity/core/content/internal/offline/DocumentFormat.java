@@ -32,6 +32,7 @@ final class DocumentFormat {
   private static final Pattern ITEM =
       Pattern.compile("^([^\\s:—–|][^:—–|]{0,59}?)\\s*(?:[:—–|]|\\s-\\s)\\s*(.*)$");
   private static final Pattern SEPARATOR = Pattern.compile("\\s+(?:—|–|-|\\|)\\s+|:\\s+");
+  private static final Pattern NAME_FACTS = Pattern.compile("^(.+?)\\s*\\(([^()]{1,60})\\)$");
   private static final Pattern LEADING_SEPARATOR = Pattern.compile("^\\s*(?:[:—–|,-]\\s*)+");
   private static final Pattern GITHUB_PATH =
       Pattern.compile("(?i)github\\.com/([A-Za-z0-9][A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?/?$");
@@ -267,6 +268,12 @@ final class DocumentFormat {
             current = item;
             headingDraft = false;
             itemIndent = b.indent();
+          } else if (b.lead() != null && b.rest().isBlank() && draft(b.lead().text()) != null) {
+            // a bare name ("**lox-jit**") whose facts follow in nested items
+            current = draft(b.lead().text());
+            out.add(current);
+            headingDraft = false;
+            itemIndent = b.indent();
           } else {
             current = null;
           }
@@ -319,9 +326,9 @@ final class DocumentFormat {
       d.describe(ProjectFields.absorbInline(stripSeparator(b.rest()), d));
       return d;
     }
-    String text = Text.withoutEmoji(b.text());
+    String text = Text.withoutLeadingEmoji(b.text());
     String[] parts = SEPARATOR.split(text, 2);
-    ProjectDraft d = draft(parts[0]);
+    ProjectDraft d = draftWithFacts(parts[0]);
     if (d == null) {
       return null;
     }
@@ -350,15 +357,15 @@ final class DocumentFormat {
         }
       }
     }
-    Matcher m = ITEM.matcher(Text.withoutEmoji(b.text()));
+    Matcher m = ITEM.matcher(Text.withoutLeadingEmoji(b.text()));
     if (!m.matches()) {
       return null;
     }
     String name = m.group(1).strip();
-    if (name.isEmpty() || name.split("\\s+").length > 5) {
+    if (name.isEmpty() || name.split("\\s+").length > 5 || PersonalData.in(b.text(), false)) {
       return null;
     }
-    ProjectDraft d = draft(name);
+    ProjectDraft d = draftWithFacts(name);
     if (d == null) {
       return null;
     }
@@ -372,20 +379,25 @@ final class DocumentFormat {
    * section the name must look like a repository (a dash, dot, underscore or digit in it).
    */
   private static @Nullable ProjectDraft fromNameLine(Block b, boolean inProjects) {
-    String t = Text.withoutEmoji(b.text());
+    String t = Text.withoutLeadingEmoji(b.text());
     String[] parts = SEPARATOR.split(t, 2);
     String name = parts[0].strip();
-    if (!REPO_TOKEN.matcher(name).matches()
+    if (PersonalData.in(t, false)) {
+      return null;
+    }
+    Matcher facts = NAME_FACTS.matcher(name);
+    String bare = facts.matches() ? facts.group(1) : name;
+    if (!REPO_TOKEN.matcher(bare).matches()
         || name.endsWith(".")
         || ProjectFields.isKeyLine(t)
         || name.matches("\\d+")) {
       return null;
     }
-    boolean repoLike = name.matches(".*[-._0-9].*") || name.matches(".*[a-z][A-Z].*");
+    boolean repoLike = bare.matches(".*[-._0-9].*") || bare.matches(".*[a-z][A-Z].*");
     if (!inProjects && !repoLike) {
       return null;
     }
-    ProjectDraft d = draft(name);
+    ProjectDraft d = draftWithFacts(name);
     if (d == null) {
       return null;
     }
@@ -394,6 +406,27 @@ final class DocumentFormat {
     }
     adoptUrl(d, b);
     return d;
+  }
+
+  /**
+   * A draft for a name that may carry facts in parentheses ({@code modbus-sniffer (C)}): the facts
+   * go to the draft, the name keeps the rest.
+   */
+  private static @Nullable ProjectDraft draftWithFacts(String rawName) {
+    Matcher m = NAME_FACTS.matcher(rawName.strip());
+    if (m.matches()) {
+      ProjectDraft probe = new ProjectDraft(m.group(1));
+      String left = ProjectFields.absorbInline(rawName, probe);
+      if (left.strip().equals(m.group(1).strip())) {
+        ProjectDraft d = draft(m.group(1));
+        if (d != null) {
+          d.language = probe.language;
+          d.stars = probe.stars;
+        }
+        return d;
+      }
+    }
+    return draft(rawName);
   }
 
   /** A draft for a name that can be a project's, or null. */

@@ -71,7 +71,7 @@ final class LinkedInFormat {
   }
 
   static Profile read(List<String> raw) {
-    List<String> lines = raw.stream().map(l -> Text.withoutEmoji(Text.plain(l))).toList();
+    List<String> lines = raw.stream().map(l -> Text.withoutLeadingEmoji(Text.plain(l))).toList();
     String name = null;
     String summary = null;
     Section section = Section.NONE;
@@ -152,7 +152,7 @@ final class LinkedInFormat {
   }
 
   private static boolean isSectionTitle(String line) {
-    String t = line.strip();
+    String t = Text.withoutEmoji(line).strip();
     return t.split("\\s+").length <= 4
         && t.length() <= 40
         && !t.matches(".*[.,:;!?()].*")

@@ -106,7 +106,7 @@ final class ProjectFields {
   }
 
   private static final String COUNT =
-      "(\\d{1,3}(?:[,.\\u202F]\\d{3})+|\\d+(?:\\.\\d+)?)\\s*([kK])?";
+      "(\\d{1,3}(?:[,.\\u202F]\\d{3})+(?!\\d)|\\d+(?:[.,]\\d+)?)\\s*([kK])?";
   /** Labels too common in prose to end a description when they turn up in it. */
   private static final java.util.Set<String> NOT_INLINE =
       java.util.Set.of(
@@ -120,7 +120,8 @@ final class ProjectFields {
           "(?iu)^\\s*(?:[-*+•]\\s+)?[*_]{0,2}([\\p{L}][\\p{L} .'-]{0,24}?)[*_]{0,2}\\s*:[*_]{0,2}"
               + "\\s*(.*?)\\s*$");
   private static final Pattern TRAILING_FIELDS = trailingFields();
-  private static final Pattern SEGMENT_SEPARATOR = Pattern.compile("\\s+[|·•]\\s+|;\\s+");
+  private static final Pattern SEGMENT_SEPARATOR =
+      Pattern.compile("\\s+[|·•]\\s+|;\\s+|,\\s+(?=[\\p{L}][\\p{L} -]{1,24}?\\s*:)");
   private static final Pattern STAR_BEFORE =
       Pattern.compile("(?:★|⭐|☆|:star:)\\s*" + COUNT + "(?:\\s*stars?\\b)?");
   private static final Pattern STAR_AFTER =
@@ -226,13 +227,6 @@ final class ProjectFields {
    */
   static String absorbInline(String text, ProjectDraft d) {
     String s = text;
-    Matcher fields = TRAILING_FIELDS.matcher(s);
-    while (fields.find()) {
-      if (applyKeyLine(s.substring(fields.start(1)), d)) {
-        s = s.substring(0, fields.start(1)).replaceAll("[\\s|·•;]+$", "");
-        break;
-      }
-    }
     String url = url(s);
     if (url != null) {
       if (d.url == null) {
@@ -244,8 +238,12 @@ final class ProjectFields {
     Matcher parens = PARENS.matcher(s);
     StringBuilder kept = new StringBuilder();
     while (parens.find()) {
+      if (applyKeyLine(parens.group(1), d)) {
+        parens.appendReplacement(kept, "");
+        continue;
+      }
       boolean allFacts = true;
-      for (String part : parens.group(1).split("[,;·|]")) {
+      for (String part : parens.group(1).split("[;·|]|,(?!\\d{3}(?!\\d))")) {
         String p = part.strip();
         if (p.isEmpty()) {
           continue;
@@ -268,6 +266,13 @@ final class ProjectFields {
     }
     parens.appendTail(kept);
     s = kept.toString();
+    Matcher fields = TRAILING_FIELDS.matcher(s);
+    while (fields.find()) {
+      if (applyKeyLine(s.substring(fields.start(1)), d)) {
+        s = s.substring(0, fields.start(1)).replaceAll("[\\s|·•;]+$", "");
+        break;
+      }
+    }
     Integer stars = starsIn(s);
     if (stars != null) {
       if (d.stars == null) {
@@ -340,8 +345,8 @@ final class ProjectFields {
         double v = Double.parseDouble(digits.replace(",", "."));
         return (int) Math.round(v * 1000);
       }
-      if (digits.matches("\\d+\\.\\d{1,2}")) {
-        return (int) Double.parseDouble(digits);
+      if (digits.matches("\\d+[.,]\\d{1,2}")) {
+        return (int) Double.parseDouble(digits.replace(',', '.'));
       }
       long v = Long.parseLong(digits.replaceAll("[,.\\u202F]", ""));
       return v > Integer.MAX_VALUE ? null : (int) v;

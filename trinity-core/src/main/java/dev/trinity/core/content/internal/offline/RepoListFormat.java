@@ -20,7 +20,7 @@ final class RepoListFormat {
       Pattern.compile(
           "(?i)^\\s*(?:[-*+•]\\s+|\\d{1,3}[.)]\\s+)?<?((?:https?://)?(?:www\\.)?"
               + "(github\\.com|gitlab\\.com|codeberg\\.org|bitbucket\\.org|sr\\.ht|git\\.sr\\.ht)"
-              + "/(~?[A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?))(?:\\.git)?/?>?(?=[\\s,;)|—–:-]|$)(.*)$");
+              + "/(~?[A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?))(?:\\.git)?/?>?(?=[\\s,;)|—–:]|$)(.*)$");
 
   /** What the list says. */
   record RepoList(

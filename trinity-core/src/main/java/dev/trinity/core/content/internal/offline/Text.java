@@ -65,6 +65,19 @@ final class Text {
     return collapse(EMOJI.matcher(text).replaceAll(" "));
   }
 
+  /** The text without the emoji and pictographs it starts with ("🚀 tapas-router"). */
+  static String withoutLeadingEmoji(String text) {
+    int i = 0;
+    while (i < text.length()) {
+      int cp = text.codePointAt(i);
+      if (!Character.isWhitespace(cp) && !EMOJI.matcher(new String(Character.toChars(cp))).matches()) {
+        break;
+      }
+      i += Character.charCount(cp);
+    }
+    return text.substring(i);
+  }
+
   /** Whether the text has a letter or a digit. */
   static boolean hasWord(String text) {
     return text.codePoints().anyMatch(Character::isLetterOrDigit);

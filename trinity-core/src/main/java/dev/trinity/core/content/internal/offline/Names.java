@@ -20,6 +20,10 @@ final class Names {
               + "tout le monde|a todos|amigos))?\\s*[,!.]*\\s*(?:i'?m|i am|this is|my name is|"
               + "ich bin|ich heiße|ich heisse|mein name ist|sono|io sono|mi chiamo|je suis|"
               + "je m'appelle|moi c'est|soy|me llamo|mi nombre es)\\s+(.+)$");
+  private static final Pattern NAME_HERE =
+      Pattern.compile(
+          "(?u)^(?:[Hh]i|[Hh]ey|[Hh]ello|[Hh]allo|[Cc]iao|[Ss]alut|[Hh]ola)[,!.]?\\s+"
+              + "(\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+)?)\\s+(?:here|hier|qui|ici|aquí)\\b.*");
   private static final Pattern NAME_LABEL =
       Pattern.compile(
           "(?iu)^(?:name|full name|vor- und nachname|nome(?: e cognome)?|nom(?: complet)?|"
@@ -50,6 +54,13 @@ final class Names {
       Matcher greeting = GREETING.matcher(t);
       if (greeting.matches()) {
         String name = nameOf(greeting.group(1));
+        if (name != null) {
+          return name;
+        }
+      }
+      Matcher here = NAME_HERE.matcher(t);
+      if (here.matches()) {
+        String name = nameOf(here.group(1));
         if (name != null) {
           return name;
         }

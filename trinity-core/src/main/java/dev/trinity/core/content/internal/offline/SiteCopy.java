@@ -37,7 +37,8 @@ public final class SiteCopy {
     }
     int shown = Math.max(1, Math.min(maxRepos, SiteContent.MAX_REPOS));
     List<Project> projects = e.projects().subList(0, Math.min(shown, e.projects().size()));
-    String brand = e.brandName() != null ? e.brandName() : "Portfolio";
+    // no name found: a plain label rather than a guess (never a document title taken as a name)
+    String brand = e.brandName() != null ? e.brandName() : "Projects";
     brand = Text.limit(brand, SiteContent.MAX_BRAND_NAME_LENGTH);
     String tagline = null;
     if (e.summary() != null) {

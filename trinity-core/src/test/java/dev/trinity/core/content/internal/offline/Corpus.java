@@ -19,13 +19,18 @@ import org.jspecify.annotations.Nullable;
  * stars, url; null where the portfolio does not say) and, optionally, the personal data in the
  * portfolio ({@code personal}) that must never reach any output field.
  */
-final class Corpus {
+public final class Corpus {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  record Expected(String name, @Nullable String language, @Nullable Integer stars, @Nullable String url) {}
+  public record Expected(String name, @Nullable String language, @Nullable Integer stars, @Nullable String url) {}
 
-  record Entry(
-      String file, String text, Shape shape, List<Expected> projects, List<String> personal) {
+  public record Entry(
+      String file,
+      String text,
+      Shape shape,
+      @Nullable String brand,
+      List<Expected> projects,
+      List<String> personal) {
     @Override
     public String toString() {
       return file;
@@ -42,7 +47,7 @@ final class Corpus {
     }
   }
 
-  static List<Entry> entries() {
+  public static List<Entry> entries() {
     Path dir = directory();
     List<Entry> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
@@ -74,6 +79,7 @@ final class Corpus {
                 portfolio.getFileName().toString(),
                 Files.readString(portfolio, StandardCharsets.UTF_8),
                 Shape.ofId(node.path("shape").asText()),
+                node.path("brand").isTextual() ? node.path("brand").asText() : null,
                 projects,
                 personal));
       }

@@ -543,6 +543,9 @@ final class DocumentFormat {
   }
 
   private static Column column(String header) {
+    if (Labels.field(header) == Labels.Field.STARS) {
+      return Column.STARS;
+    }
     String h = Labels.fold(Text.withoutEmoji(header));
     if (NAME_HEADERS.contains(h)) {
       return Column.NAME;

@@ -57,7 +57,8 @@ final class Labels {
           "project", "projekt", "progett", "projet", "proyect", "open source", "open-source",
           "opensource", "repositor", "repos", "side work", "nebenprojekt", "my work", "lavori",
           "travaux", "portfolio items", "things i built", "things i've built", "what i build",
-          "what i've built");
+          "what i've built", "what i'm building", "maintain", "showcase", "pinned", "creations",
+          "creazioni", "realisations", "proyectos personales");
   private static final Set<String> PROJECT_SECTION_WORDS = Set.of("code", "software");
   private static final List<String> OTHER_SECTIONS =
       List.of(
@@ -112,12 +113,18 @@ final class Labels {
               + "derzeit|attualmente|actuellement|actualmente|how|wie|come|comment|como)\\b.*"
               + "|^\\d{1,2}[./]?\\d{0,2}[./]?(?:19|20)\\d{2}.*|^(?:19|20)\\d{2}\\b.*");
 
+  private static final java.util.regex.Pattern SELF_INTRODUCTION =
+      java.util.regex.Pattern.compile(
+          "\\b(?:i'm|i am|ich bin|mi chiamo|je suis|je m'appelle|me llamo|soy)\\b");
+
   private Labels() {}
 
   /** Whether a short label is a personal detail or a chatty line, never a project's name. */
   static boolean isNotAProject(String name) {
     String n = fold(name).replace("'", "'");
-    return NOT_PROJECTS.contains(n) || NOT_PROJECT_START.matcher(n).matches();
+    return NOT_PROJECTS.contains(n)
+        || NOT_PROJECT_START.matcher(n).matches()
+        || SELF_INTRODUCTION.matcher(n).find();
   }
 
   /** Lower case, accents removed, ß as ss, umlauts as plain vowels, single spaces. */
@@ -129,7 +136,10 @@ final class Labels {
   }
 
   /** The field a label names, or null. */
-  static Field field(String label) {
+  static @org.jspecify.annotations.Nullable Field field(String label) {
+    if (label.strip().matches("[★⭐☆✨🌟]+|:star:")) {
+      return Field.STARS;
+    }
     String l = fold(label).replaceAll("[.]+$", "");
     if (LANGUAGE.contains(l)) {
       return Field.LANGUAGE;
@@ -165,7 +175,7 @@ final class Labels {
     }
     String padded = " " + h + " ";
     for (String other : OTHER_SECTIONS) {
-      boolean found = other.length() <= 4 ? padded.contains(" " + other + " ") : h.contains(other);
+      boolean found = other.length() <= 4 ? padded.contains(" " + other) : h.contains(other);
       if (found) {
         return Section.OTHER;
       }

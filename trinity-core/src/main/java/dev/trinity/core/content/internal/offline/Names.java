@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 final class Names {
   private static final Pattern GREETING =
       Pattern.compile(
-          "(?iu)^(?:hi|hello|hey|howdy|hallo|servus|moin|ciao|salve|buongiorno|bonjour|salut|"
+          "(?iu)^(?:[^,!.:]{1,24}?\\s*[/|·]\\s*)?(?:hi|hello|hey|howdy|hallo|servus|moin|ciao|salve|buongiorno|bonjour|salut|"
               + "hola|buenas)(?:\\s+(?:there|everyone|all|folks|zusammen|a tutti|tutti|à tous|"
               + "tout le monde|a todos|amigos))?\\s*[,!.]*\\s*(?:i'?m|i am|this is|my name is|"
               + "ich bin|ich heiße|ich heisse|mein name ist|sono|io sono|mi chiamo|je suis|"

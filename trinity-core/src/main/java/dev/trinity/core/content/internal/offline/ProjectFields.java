@@ -1,6 +1,7 @@
 package dev.trinity.core.content.internal.offline;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -93,6 +94,13 @@ final class ProjectFields {
             "Vue",
             "WebAssembly",
             "Zig")) {
+      LANGUAGES.put(l, l);
+    }
+    for (String l :
+        List.of(
+            "ABAP", "Apex", "Arduino", "Ballerina", "CUDA", "Cython", "Gleam", "Hack", "Haxe",
+            "Less", "Markdown", "MicroPython", "CircuitPython", "Odin", "Processing", "ReScript",
+            "Sass", "Starlark")) {
       LANGUAGES.put(l, l);
     }
     LANGUAGES.put("golang", "Go");
@@ -392,8 +400,8 @@ final class ProjectFields {
 
   private static Pattern trailingFields() {
     StringBuilder labels = new StringBuilder();
-    for (java.util.List<String> group :
-        java.util.List.of(Labels.LANGUAGE, Labels.STARS, Labels.LINK, Labels.TAGS)) {
+    for (List<String> group :
+        List.of(Labels.LANGUAGE, Labels.STARS, Labels.LINK, Labels.TAGS)) {
       for (String label : group) {
         if (NOT_INLINE.contains(label)) {
           continue;

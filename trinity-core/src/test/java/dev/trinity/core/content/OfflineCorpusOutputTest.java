@@ -49,14 +49,26 @@ class OfflineCorpusOutputTest {
           Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+"),
           Pattern.compile("\\+\\d{1,3}[\\s\\d()./-]{7,}\\d"),
           Pattern.compile("(?<![\\w.])0\\d{2,4}[\\s/.-]?\\d{3}[\\d\\s]{2,}"),
-          Pattern.compile("(?iu)straße\\s*\\d|strasse\\s*\\d|\\bvia\\s+\\p{Lu}\\p{L}+\\s+\\d|\\brue\\b|"
-              + "\\bcalle\\b|\\bc/\\s|baker street|\\b\\d{5}\\s+\\p{Lu}\\p{L}+$"),
-          Pattern.compile("(?iu)geboren|date of birth|data di nascita|fecha de nacimiento|"
-              + "\\b\\d{1,2}[./]\\d{1,2}[./](?:19|20)\\d{2}\\b"));
+          Pattern.compile(
+              "(?iu)straße\\s*\\d|strasse\\s*\\d|\\bvia\\s+\\p{Lu}\\p{L}+\\s+\\d|\\brue\\b|"
+                  + "\\bcalle\\b|\\bc/\\s|baker street|\\b\\d{5}\\s+\\p{Lu}\\p{L}+$"),
+          Pattern.compile(
+              "(?iu)geboren|date of birth|data di nascita|fecha de nacimiento|"
+                  + "\\b\\d{1,2}[./]\\d{1,2}[./](?:19|20)\\d{2}\\b"));
   private static final List<String> DOCUMENT_TITLES =
       List.of(
-          "lebenslauf", "curriculum vitae", "currículum vitae", "résumé", "resume", "cv",
-          "portfolio", "about me", "über mich", "chi sono", "à propos", "sobre mí");
+          "lebenslauf",
+          "curriculum vitae",
+          "currículum vitae",
+          "résumé",
+          "resume",
+          "cv",
+          "portfolio",
+          "about me",
+          "über mich",
+          "chi sono",
+          "à propos",
+          "sobre mí");
 
   private static Trinity trinity;
   private static ContentEngine engine;
@@ -123,8 +135,7 @@ class OfflineCorpusOutputTest {
     for (String theme : List.of("minimalist", "editorial", "hacker")) {
       SiteContent c = engine.generate(ContentRequest.ofText(entry.text(), theme)).content();
       int shown = c.repos().size();
-      assertThat(c.hero().subtitle())
-          .startsWith(shown + (shown == 1 ? " project" : " projects"));
+      assertThat(c.hero().subtitle()).startsWith(shown + (shown == 1 ? " project" : " projects"));
       Integer stars =
           c.repos().stream().map(Project::stars).filter(s -> s != null).reduce(0, Integer::sum);
       if (c.repos().stream().anyMatch(p -> p.stars() != null)) {
@@ -138,7 +149,8 @@ class OfflineCorpusOutputTest {
   void aPortfolioWithoutProjectsIsRefusedWithAClearMessageNotInventedProjects(Entry entry) {
     AsyncContentEngine async = ContentEngines.createAsync(trinity);
 
-    Throwable failure = failureOf(async.generateAsync(ContentRequest.ofText(entry.text(), "editorial")));
+    Throwable failure =
+        failureOf(async.generateAsync(ContentRequest.ofText(entry.text(), "editorial")));
 
     assertThat(failure)
         .isInstanceOf(ProviderException.class)

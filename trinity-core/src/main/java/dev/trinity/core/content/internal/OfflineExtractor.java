@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * any answer.
  *
  * <p>The reading itself lives in {@link dev.trinity.core.content.internal.offline}: shape detection
- * (Markdown, GitHub profile README, plain-text résumé, GitHub dashboard, LinkedIn-style export, JSON
- * Resume, list of repository URLs) and one reader per shape. Each call logs {@link
+ * (Markdown, GitHub profile README, plain-text résumé, GitHub dashboard, LinkedIn-style export,
+ * JSON Resume, list of repository URLs) and one reader per shape. Each call logs {@link
  * LogEvents#OFFLINE_EXTRACTED} with the shape it read the portfolio as, and says so at WARN when no
  * shape fitted and it fell back to plain text.
  */
@@ -96,8 +96,7 @@ public final class OfflineExtractor {
   }
 
   /**
-   * Builds content for an extraction already made, and logs it like {@link #content(String,
-   * int)}.
+   * Builds content for an extraction already made, and logs it like {@link #content(String, int)}.
    */
   static Optional<SiteContent> content(Extraction e, int maxRepos) {
     Optional<SiteContent> content = SiteCopy.content(e, maxRepos);

@@ -27,8 +27,7 @@ import java.util.regex.Pattern;
  */
 final class OfflineProvider implements LlmProvider {
   private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.JSON_SCHEMA);
-  private static final Pattern MAX_REPOS =
-      Pattern.compile("repos: at most (\\d{1,3}) projects");
+  private static final Pattern MAX_REPOS = Pattern.compile("repos: at most (\\d{1,3}) projects");
 
   private final Clock clock;
 

@@ -13,8 +13,7 @@ class OfflineExtractorTest {
 
   @Test
   void findsTheRealProjectsOfTheGithubDashboardFixtureWithLanguagesAndStars() {
-    Extraction e =
-        OfflineExtractor.extract(Portfolios.read("github-dashboard-fixture.txt"));
+    Extraction e = OfflineExtractor.extract(Portfolios.read("github-dashboard-fixture.txt"));
 
     assertThat(e.brandName()).isEqualTo("fabriziosalmi");
     assertThat(e.profileUrl()).isEqualTo("https://github.com/fabriziosalmi");
@@ -41,8 +40,7 @@ class OfflineExtractorTest {
 
   @Test
   void aDashboardRepositoryWithoutALanguageHasNone() {
-    Extraction e =
-        OfflineExtractor.extract(Portfolios.read("github-dashboard-fixture.txt"));
+    Extraction e = OfflineExtractor.extract(Portfolios.read("github-dashboard-fixture.txt"));
 
     assertThat(e.projects())
         .filteredOn(p -> p.name().equals("DevGPT"))
@@ -94,8 +92,7 @@ class OfflineExtractorTest {
 
   @Test
   void readsAPlainResumeOnlyInItsProjectsSection() {
-    Extraction e =
-        OfflineExtractor.extract(Portfolios.read("marco-rossi-resume.txt"));
+    Extraction e = OfflineExtractor.extract(Portfolios.read("marco-rossi-resume.txt"));
 
     assertThat(e.brandName()).isEqualTo("Marco Rossi");
     assertThat(e.profileUrl()).isEqualTo("https://github.com/mrossi-sre");

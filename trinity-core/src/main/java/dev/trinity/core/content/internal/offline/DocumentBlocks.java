@@ -86,7 +86,14 @@ final class DocumentBlocks {
         if (inItem && i == 0) {
           add(Kind.ITEM, depth, depth * 2, l.text, l.lead(), l.rest(), l.urls);
         } else {
-          add(Kind.LINE, 0, inItem || depth > 0 ? depth * 2 + 2 : 0, l.text, l.lead(), l.rest(), l.urls);
+          add(
+              Kind.LINE,
+              0,
+              inItem || depth > 0 ? depth * 2 + 2 : 0,
+              l.text,
+              l.lead(),
+              l.rest(),
+              l.urls);
         }
       }
       if (!(p.getParent() instanceof ListItem)) {
@@ -179,8 +186,7 @@ final class DocumentBlocks {
       }
     }
     gap();
-    out.add(
-        new Block(Kind.TABLE, 0, 0, "", null, "", List.of(), new Block.Table(header, rows)));
+    out.add(new Block(Kind.TABLE, 0, 0, "", null, "", List.of(), new Block.Table(header, rows)));
     gap();
   }
 
@@ -410,10 +416,14 @@ final class DocumentBlocks {
         if (Text.hasWord(text)) {
           gap();
           Element a = e.selectFirst("a[href]");
-          Lead lead = a != null && e.text().strip().startsWith(a.text().strip()) && Text.hasWord(a.text())
-              ? new Lead(Text.plain(a.text()), safeLink(a.attr("href")))
-              : null;
-          String rest = lead == null ? text : Text.plain(e.text().strip().substring(a.text().strip().length()));
+          Lead lead =
+              a != null && e.text().strip().startsWith(a.text().strip()) && Text.hasWord(a.text())
+                  ? new Lead(Text.plain(a.text()), safeLink(a.attr("href")))
+                  : null;
+          String rest =
+              lead == null
+                  ? text
+                  : Text.plain(e.text().strip().substring(a.text().strip().length()));
           add(Kind.HEADING, tag.charAt(1) - '0', 0, text, lead, rest, hrefs(e));
           gap();
         }
@@ -533,8 +543,23 @@ final class DocumentBlocks {
 
   private static boolean isInline(String tag) {
     return switch (tag) {
-      case "a", "b", "strong", "i", "em", "code", "span", "br", "sup", "sub", "kbd", "small",
-          "mark", "s", "del", "u" -> true;
+      case "a",
+          "b",
+          "strong",
+          "i",
+          "em",
+          "code",
+          "span",
+          "br",
+          "sup",
+          "sub",
+          "kbd",
+          "small",
+          "mark",
+          "s",
+          "del",
+          "u" ->
+          true;
       default -> false;
     };
   }

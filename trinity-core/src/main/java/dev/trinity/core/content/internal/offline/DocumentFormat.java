@@ -53,7 +53,8 @@ final class DocumentFormat {
     String profile = profileUrl(blocks, text);
     boolean hasProjectsSection =
         blocks.stream()
-            .anyMatch(b -> b.kind() == Kind.HEADING && Labels.section(b.text()) == Section.PROJECTS);
+            .anyMatch(
+                b -> b.kind() == Kind.HEADING && Labels.section(b.text()) == Section.PROJECTS);
     List<ProjectDraft> projects = projects(blocks, hasProjectsSection);
     if (projects.isEmpty() && hasProjectsSection) {
       projects = projects(blocks, false);
@@ -67,11 +68,11 @@ final class DocumentFormat {
     for (Block b : blocks) {
       String t = b.text().strip();
       if ((b.kind() == Kind.LINE || b.kind() == Kind.ITEM && b.lead() != null && b.rest().isBlank())
-          && (CAPS_TITLE.matcher(t).matches() || COLON_TITLE.matcher(t).matches()
+          && (CAPS_TITLE.matcher(t).matches()
+              || COLON_TITLE.matcher(t).matches()
               || b.lead() != null && b.rest().isBlank() && t.length() <= 40)
           && Labels.section(t.replaceFirst(":$", "")) != Section.NONE) {
-        out.add(
-            new Block(Kind.HEADING, 2, 0, t.replaceFirst(":$", ""), null, t, b.urls(), null));
+        out.add(new Block(Kind.HEADING, 2, 0, t.replaceFirst(":$", ""), null, t, b.urls(), null));
         continue;
       }
       out.add(b);
@@ -132,9 +133,23 @@ final class DocumentFormat {
     String h = Labels.fold(Text.withoutEmoji(text));
     return h.startsWith("about")
         || List.of(
-                "summary", "profile", "bio", "ueber mich", "uber mich", "profil", "chi sono",
-                "profilo", "a propos", "a propos de moi", "sobre mi", "perfil", "resumen",
-                "zusammenfassung", "kurzprofil", "sommario", "info")
+                "summary",
+                "profile",
+                "bio",
+                "ueber mich",
+                "uber mich",
+                "profil",
+                "chi sono",
+                "profilo",
+                "a propos",
+                "a propos de moi",
+                "sobre mi",
+                "perfil",
+                "resumen",
+                "zusammenfassung",
+                "kurzprofil",
+                "sommario",
+                "info")
             .contains(h);
   }
 
@@ -167,7 +182,8 @@ final class DocumentFormat {
       }
     }
     Matcher bare =
-        Pattern.compile("(?i)(?:https?://)?(?:www\\.)?github\\.com/[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)?")
+        Pattern.compile(
+                "(?i)(?:https?://)?(?:www\\.)?github\\.com/[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)?")
             .matcher(raw);
     while (bare.find()) {
       String u = bare.group();
@@ -343,8 +359,11 @@ final class DocumentFormat {
   private static @Nullable ProjectDraft fromItem(Block b) {
     if (b.lead() != null) {
       String rest = b.rest();
-      boolean separated = rest.isBlank() || LEADING_SEPARATOR.matcher(rest).find()
-          || rest.startsWith("(") || b.lead().url() != null;
+      boolean separated =
+          rest.isBlank()
+              || LEADING_SEPARATOR.matcher(rest).find()
+              || rest.startsWith("(")
+              || b.lead().url() != null;
       if (separated && b.lead().text().split("\\s+").length <= 5) {
         ProjectDraft d = draft(b.lead().text());
         if (d != null) {
@@ -461,13 +480,38 @@ final class DocumentFormat {
 
   private static final List<String> NAME_HEADERS =
       List.of(
-          "project", "projects", "name", "repo", "repository", "projekt", "projekte", "progetto",
-          "progetti", "nome", "projet", "projets", "nom", "proyecto", "proyectos", "nombre", "tool",
-          "library", "app");
+          "project",
+          "projects",
+          "name",
+          "repo",
+          "repository",
+          "projekt",
+          "projekte",
+          "progetto",
+          "progetti",
+          "nome",
+          "projet",
+          "projets",
+          "nom",
+          "proyecto",
+          "proyectos",
+          "nombre",
+          "tool",
+          "library",
+          "app");
   private static final List<String> DESCRIPTION_HEADERS =
       List.of(
-          "description", "about", "what", "what it does", "details", "summary", "beschreibung",
-          "descrizione", "descripcion", "info", "notes");
+          "description",
+          "about",
+          "what",
+          "what it does",
+          "details",
+          "summary",
+          "beschreibung",
+          "descrizione",
+          "descripcion",
+          "info",
+          "notes");
 
   /** Projects from a table's rows; null columns are found by the header. */
   private static List<ProjectDraft> fromTable(Block.@Nullable Table table, boolean inProjects) {

@@ -8,10 +8,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a <a href="https://jsonresume.org/schema">JSON Resume</a>: the name and summary from
- * {@code basics}, the GitHub profile from {@code basics.profiles}, the projects from {@code
- * projects[]} (name, description, url, keywords; the first keyword that is a programming language
- * as the language; a non-standard {@code stars} or {@code language} field when present).
+ * Reads a <a href="https://jsonresume.org/schema">JSON Resume</a>: the name and summary from {@code
+ * basics}, the GitHub profile from {@code basics.profiles}, the projects from {@code projects[]}
+ * (name, description, url, keywords; the first keyword that is a programming language as the
+ * language; a non-standard {@code stars} or {@code language} field when present).
  */
 final class JsonResumeFormat {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -11,19 +11,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads a profile copied or exported from LinkedIn: a header (name, headline, location), then
  * sections titled on their own line ("About", "Experience", "Projects", "Berufserfahrung",
- * "Progetti", …). A project in the projects section is a name line followed by a date range
- * ("Mar 2022 - Present") or an "Associated with …" line, then description lines, a URL and a
- * "Skills: Go · Kubernetes" line.
+ * "Progetti", …). A project in the projects section is a name line followed by a date range ("Mar
+ * 2022 - Present") or an "Associated with …" line, then description lines, a URL and a "Skills: Go
+ * · Kubernetes" line.
  */
 final class LinkedInFormat {
   private static final String MONTH =
       "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|jän|mär|mai|okt|dez|gen|mag|giu|lug|"
           + "ago|set|ott|dic|janv|févr|fév|avr|juin|juil|août|sept|déc|ene|abr|dic)\\p{L}*\\.?";
-  private static final String WHEN =
-      "(?:" + MONTH + "\\s+)?(?:19|20)\\d{2}";
+  private static final String WHEN = "(?:" + MONTH + "\\s+)?(?:19|20)\\d{2}";
   static final Pattern DATE_RANGE =
       Pattern.compile(
-          "(?iu)^" + WHEN + "(?:\\s*[-–—]\\s*(?:" + WHEN + "|present|heute|oggi|presente|"
+          "(?iu)^"
+              + WHEN
+              + "(?:\\s*[-–—]\\s*(?:"
+              + WHEN
+              + "|present|heute|oggi|presente|"
               + "aujourd'hui|actualidad|actualmente|now|current))?(?:\\s*[·•]\\s*.*)?$");
   private static final Pattern NOISE =
       Pattern.compile(
@@ -33,15 +36,14 @@ final class LinkedInFormat {
               + "followers|kontakte|follower|collegamenti|relations|contactos)|contact info|"
               + "kontaktinfo|informazioni di contatto|coordonnées|información de contacto)$");
   private static final Pattern SKILLS =
-      Pattern.compile("(?iu)^(?:skills|kenntnisse|competenze|compétences|aptitudes|habilidades)\\s*:\\s*(.+)$");
+      Pattern.compile(
+          "(?iu)^(?:skills|kenntnisse|competenze|compétences|aptitudes|habilidades)\\s*:\\s*(.+)$");
   private static final Pattern ASSOCIATED =
-      Pattern.compile("(?iu)^(?:associated with|verbunden mit|associato a|associé à|asociado con)\\b.*");
+      Pattern.compile(
+          "(?iu)^(?:associated with|verbunden mit|associato a|associé à|asociado con)\\b.*");
 
   /** What the profile says. */
-  record Profile(
-      @Nullable String name,
-      @Nullable String summary,
-      List<ProjectDraft> projects) {}
+  record Profile(@Nullable String name, @Nullable String summary, List<ProjectDraft> projects) {}
 
   private LinkedInFormat() {}
 
@@ -59,12 +61,14 @@ final class LinkedInFormat {
     if (lines.stream().anyMatch(l -> NOISE.matcher(l.strip()).matches())) {
       score++;
     }
-    if (lower.matches("(?s).*[·•]\\s*(?:full-time|part-time|freelance|self-employed|contract|"
-        + "vollzeit|teilzeit|tempo pieno|temps plein|jornada completa).*")) {
+    if (lower.matches(
+        "(?s).*[·•]\\s*(?:full-time|part-time|freelance|self-employed|contract|"
+            + "vollzeit|teilzeit|tempo pieno|temps plein|jornada completa).*")) {
       score++;
     }
-    if (lower.matches("(?s).*\\b(?:\\d+ yrs?|\\d+ mos?|\\d+ jahre?|\\d+ mon\\.|\\d+ anni|\\d+ ans|"
-        + "\\d+ años)\\b.*")) {
+    if (lower.matches(
+        "(?s).*\\b(?:\\d+ yrs?|\\d+ mos?|\\d+ jahre?|\\d+ mon\\.|\\d+ anni|\\d+ ans|"
+            + "\\d+ años)\\b.*")) {
       score++;
     }
     return score >= 3;
@@ -118,7 +122,9 @@ final class LinkedInFormat {
         }
         continue;
       }
-      if (current == null || DATE_RANGE.matcher(l).matches() || NOISE.matcher(l).matches()
+      if (current == null
+          || DATE_RANGE.matcher(l).matches()
+          || NOISE.matcher(l).matches()
           || ASSOCIATED.matcher(l).matches()) {
         continue;
       }
@@ -145,9 +151,21 @@ final class LinkedInFormat {
   }
 
   private static boolean isAbout(String folded) {
-    return List.of("about", "info", "ueber mich", "uber mich", "informazioni", "a propos",
-            "acerca de", "sobre mi", "summary", "zusammenfassung", "riepilogo", "resume",
-            "extracto", "infos")
+    return List.of(
+            "about",
+            "info",
+            "ueber mich",
+            "uber mich",
+            "informazioni",
+            "a propos",
+            "acerca de",
+            "sobre mi",
+            "summary",
+            "zusammenfassung",
+            "riepilogo",
+            "resume",
+            "extracto",
+            "infos")
         .contains(folded);
   }
 

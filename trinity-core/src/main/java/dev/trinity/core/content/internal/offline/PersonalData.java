@@ -39,7 +39,7 @@ final class PersonalData {
               + "\\d{1,4}\\b"
               + "|(?i:\\b\\d{1,4}(?:\\s?bis|\\s?ter)?,?\\s+(?:rue|avenue|boulevard|bd|impasse|"
               + "allée|chemin|place)\\s+\\p{L}+)"
-              + "|\\b\\d{1,5}\\s+(?:\\p{Lu}[\\p{L}.'-]*\\s+){1,3}(?:Street|St\\.|Road|Rd\\.?|Avenue"
+              + "|\\b\\d{1,5}[A-Za-z]?\\s+(?:\\p{Lu}[\\p{L}.'-]*\\s+){1,3}(?:Street|St\\.|Road|Rd\\.?|Avenue"
               + "|Ave\\.?|Lane|Ln\\.|Boulevard|Blvd\\.?|Drive|Dr\\.|Court|Ct\\.|Place|Terrace|Way)"
               + "(?=[\\s,.]|$)");
   private static final Pattern POSTCODE_CITY =
@@ -112,8 +112,7 @@ final class PersonalData {
   }
 
   /**
-   * The text without the sentences and separated parts ({@code a | b · c}) that hold personal
-   * data.
+   * The text without the sentences and separated parts ({@code a | b · c}) that hold personal data.
    */
   static String scrub(String text, boolean strict) {
     if (!in(text, strict)) {

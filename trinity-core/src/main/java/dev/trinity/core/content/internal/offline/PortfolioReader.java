@@ -37,8 +37,11 @@ public final class PortfolioReader {
     JsonNode root = JsonResumeFormat.parse(text);
     JsonResumeFormat.Resume r = JsonResumeFormat.read(root);
     return extraction(
-        Shape.JSON_RESUME, r.name() == null ? null : Names.nameOf(r.name()), r.summary(),
-        r.profileUrl(), r.projects());
+        Shape.JSON_RESUME,
+        r.name() == null ? null : Names.nameOf(r.name()),
+        r.summary(),
+        r.profileUrl(),
+        r.projects());
   }
 
   private static Extraction dashboard(List<String> lines) {
@@ -90,11 +93,6 @@ public final class PortfolioReader {
       safeSummary = null;
     }
     return new Extraction(
-        shape,
-        shape == Shape.PLAIN_TEXT,
-        safeBrand,
-        safeSummary,
-        SafeUrl.of(profileUrl),
-        projects);
+        shape, shape == Shape.PLAIN_TEXT, safeBrand, safeSummary, SafeUrl.of(profileUrl), projects);
   }
 }

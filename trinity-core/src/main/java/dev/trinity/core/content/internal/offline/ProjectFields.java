@@ -2,7 +2,6 @@ package dev.trinity.core.content.internal.offline;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -98,9 +97,24 @@ final class ProjectFields {
     }
     for (String l :
         List.of(
-            "ABAP", "Apex", "Arduino", "Ballerina", "CUDA", "Cython", "Gleam", "Hack", "Haxe",
-            "Less", "Markdown", "MicroPython", "CircuitPython", "Odin", "Processing", "ReScript",
-            "Sass", "Starlark")) {
+            "ABAP",
+            "Apex",
+            "Arduino",
+            "Ballerina",
+            "CUDA",
+            "Cython",
+            "Gleam",
+            "Hack",
+            "Haxe",
+            "Less",
+            "Markdown",
+            "MicroPython",
+            "CircuitPython",
+            "Odin",
+            "Processing",
+            "ReScript",
+            "Sass",
+            "Starlark")) {
       LANGUAGES.put(l, l);
     }
     LANGUAGES.put("golang", "Go");
@@ -115,12 +129,33 @@ final class ProjectFields {
 
   private static final String COUNT =
       "(\\d{1,3}(?:[,.\\u202F]\\d{3})+(?!\\d)|\\d+(?:[.,]\\d+)?)\\s*([kK])?";
+
   /** Labels too common in prose to end a description when they turn up in it. */
   private static final java.util.Set<String> NOT_INLINE =
       java.util.Set.of(
-          "web", "site", "code", "source", "source code", "demo", "sito", "sitio", "quelle",
-          "codice", "codigo", "sorgente", "website", "homepage", "webseite", "built with",
-          "links", "languages", "lingua", "tech", "technologie", "tecnologia", "tecnologias",
+          "web",
+          "site",
+          "code",
+          "source",
+          "source code",
+          "demo",
+          "sito",
+          "sitio",
+          "quelle",
+          "codice",
+          "codigo",
+          "sorgente",
+          "website",
+          "homepage",
+          "webseite",
+          "built with",
+          "links",
+          "languages",
+          "lingua",
+          "tech",
+          "technologie",
+          "tecnologia",
+          "tecnologias",
           "star");
 
   private static final Pattern KEY_SEGMENT =
@@ -400,8 +435,7 @@ final class ProjectFields {
 
   private static Pattern trailingFields() {
     StringBuilder labels = new StringBuilder();
-    for (List<String> group :
-        List.of(Labels.LANGUAGE, Labels.STARS, Labels.LINK, Labels.TAGS)) {
+    for (List<String> group : List.of(Labels.LANGUAGE, Labels.STARS, Labels.LINK, Labels.TAGS)) {
       for (String label : group) {
         if (NOT_INLINE.contains(label)) {
           continue;

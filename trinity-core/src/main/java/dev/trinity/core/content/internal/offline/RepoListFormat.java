@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a plain list of repository URLs, one a line, each maybe followed by a description, a
- * language in parentheses or a star count ({@code https://github.com/ada/pgwatch — Postgres
- * metrics (Go, ★ 412)}). A line before the list may name the owner.
+ * language in parentheses or a star count ({@code https://github.com/ada/pgwatch — Postgres metrics
+ * (Go, ★ 412)}). A line before the list may name the owner.
  */
 final class RepoListFormat {
   private static final Pattern REPO_LINE =
@@ -75,7 +75,10 @@ final class RepoListFormat {
       projects.putIfAbsent(d.name.toLowerCase(Locale.ROOT), d);
     }
     String owner =
-        owners.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        owners.entrySet().stream()
+            .max(Map.Entry.comparingByValue())
+            .map(Map.Entry::getKey)
+            .orElse(null);
     String profile = owner == null ? null : SafeUrl.of("https://" + hosts.get(owner) + "/" + owner);
     return new RepoList(owner, title, profile, new ArrayList<>(projects.values()));
   }

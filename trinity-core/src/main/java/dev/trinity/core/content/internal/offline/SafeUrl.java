@@ -4,8 +4,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps only URLs a page can link to safely: {@code http}, {@code https} or {@code mailto}, with
- * no quotes, angle brackets, white space or control characters, and a host for the web schemes.
+ * Keeps only URLs a page can link to safely: {@code http}, {@code https} or {@code mailto}, with no
+ * quotes, angle brackets, white space or control characters, and a host for the web schemes.
  */
 final class SafeUrl {
   private SafeUrl() {}

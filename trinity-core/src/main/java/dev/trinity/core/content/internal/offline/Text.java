@@ -70,7 +70,8 @@ final class Text {
     int i = 0;
     while (i < text.length()) {
       int cp = text.codePointAt(i);
-      if (!Character.isWhitespace(cp) && !EMOJI.matcher(new String(Character.toChars(cp))).matches()) {
+      if (!Character.isWhitespace(cp)
+          && !EMOJI.matcher(new String(Character.toChars(cp))).matches()) {
         break;
       }
       i += Character.charCount(cp);
@@ -100,7 +101,8 @@ final class Text {
 
   /** ALL CAPS words as Title Case ("MARCO ROSSI" → "Marco Rossi"); other text as it is. */
   static String unshout(String text) {
-    if (!text.equals(text.toUpperCase(Locale.ROOT)) || text.chars().noneMatch(Character::isLetter)) {
+    if (!text.equals(text.toUpperCase(Locale.ROOT))
+        || text.chars().noneMatch(Character::isLetter)) {
       return text;
     }
     StringBuilder sb = new StringBuilder();

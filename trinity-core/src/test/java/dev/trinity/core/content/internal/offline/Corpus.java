@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 public final class Corpus {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  public record Expected(String name, @Nullable String language, @Nullable Integer stars, @Nullable String url) {}
+  public record Expected(
+      String name, @Nullable String language, @Nullable Integer stars, @Nullable String url) {}
 
   public record Entry(
       String file,
@@ -51,7 +52,8 @@ public final class Corpus {
     Path dir = directory();
     List<Entry> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path expected : files.filter(p -> p.toString().endsWith(".expected.json")).sorted().toList()) {
+      for (Path expected :
+          files.filter(p -> p.toString().endsWith(".expected.json")).sorted().toList()) {
         String base = expected.getFileName().toString().replace(".expected.json", "");
         Path portfolio;
         try (Stream<Path> siblings = Files.list(dir)) {

@@ -58,7 +58,8 @@ class OfflineCorpusTest {
     for (Entry entry : Corpus.entries()) {
       Extraction e = PortfolioReader.read(entry.text());
       if (e.shape() != entry.shape()) {
-        WRONG_SHAPES.add(entry.file() + ": read as " + e.shape().id() + ", is " + entry.shape().id());
+        WRONG_SHAPES.add(
+            entry.file() + ": read as " + e.shape().id() + ", is " + entry.shape().id());
       }
       Score s = BY_SHAPE.computeIfAbsent(entry.shape(), k -> new Score());
       int correct = 0;
@@ -75,8 +76,16 @@ class OfflineCorpusTest {
           correct++;
         } else {
           MISSES.add(
-              entry.file() + ": found " + p.name() + " " + p.language() + " " + p.stars() + " "
-                  + p.url() + (match == null ? " (not expected)" : " (expected " + match + ")"));
+              entry.file()
+                  + ": found "
+                  + p.name()
+                  + " "
+                  + p.language()
+                  + " "
+                  + p.stars()
+                  + " "
+                  + p.url()
+                  + (match == null ? " (not expected)" : " (expected " + match + ")"));
         }
       }
       for (Expected x : entry.projects()) {
@@ -130,8 +139,12 @@ class OfflineCorpusTest {
 
   @Test
   void overallPrecisionAndRecallMeetTheDocumentedFloors() {
-    assertThat(OVERALL.precision()).as("precision (misses printed above)").isGreaterThanOrEqualTo(PRECISION_FLOOR);
-    assertThat(OVERALL.recall()).as("recall (misses printed above)").isGreaterThanOrEqualTo(RECALL_FLOOR);
+    assertThat(OVERALL.precision())
+        .as("precision (misses printed above)")
+        .isGreaterThanOrEqualTo(PRECISION_FLOOR);
+    assertThat(OVERALL.recall())
+        .as("recall (misses printed above)")
+        .isGreaterThanOrEqualTo(RECALL_FLOOR);
   }
 
   @Test

@@ -12,11 +12,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class PersonalData {
   private static final Pattern EMAIL =
-      Pattern.compile("(?i)[\\p{L}0-9._%+-]+@[\\p{L}0-9-]+(?:\\.[\\p{L}0-9-]+)*\\.[a-z]{2,}\\b");
+      Pattern.compile(
+          "(?i)[\\p{L}0-9._%+-]{1,64}+@[\\p{L}0-9-]{1,63}+(?:\\.[\\p{L}0-9-]{1,63}+){0,6}\\.[a-z]{2,24}\\b");
   private static final Pattern OBFUSCATED_EMAIL =
       Pattern.compile(
-          "(?i)[\\p{L}0-9._%+-]+\\s*(?:\\[at]|\\(at\\)|\\{at})\\s*[\\p{L}0-9-]+"
-              + "(?:\\s*(?:\\.|\\[dot]|\\(dot\\))\\s*[\\p{L}0-9-]+)+");
+          "(?i)[\\p{L}0-9._%+-]{1,64}+\\s{0,3}+(?:\\[at]|\\(at\\)|\\{at})\\s{0,3}[\\p{L}0-9-]{1,63}"
+              + "(?:\\s{0,3}(?:\\.|\\[dot]|\\(dot\\))\\s{0,3}[\\p{L}0-9-]{1,63}){1,6}");
   private static final Pattern PHONE =
       Pattern.compile(
           "(?<![\\w.+/])(?:\\+\\d{1,3}[\\s./-]?(?:\\(0?\\d{1,4}\\)[\\s./-]?)?\\d{1,5}"
@@ -30,21 +31,22 @@ final class PersonalData {
               + "téléphone|teléfono|móvil|portable|whatsapp)\\b\\.?\\s*[:.]?\\s*\\+?\\(?\\d");
   private static final Pattern STREET =
       Pattern.compile(
-          "(?u)(?:\\b\\p{Lu}[\\p{L}-]*(?:straße|strasse|str\\.|weg|allee|platz|gasse|ring|damm|ufer)"
+          "(?u)(?:\\b\\p{Lu}[\\p{L}-]{0,40}(?:straße|strasse|str\\.|weg|allee|platz|gasse|ring|damm|ufer)"
               + "|\\b(?:Straße|Strasse|Allee|Platz|Gasse|Ring|Damm))\\s*\\d{1,4}\\s?[a-z]?\\b"
               + "|\\b(?:Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Rue|Avenue|Boulevard|Impasse|"
               + "Allée|Chemin|Calle|Avenida|Avda\\.?|Plaza|Paseo|Carrer|C/)\\s*"
               + "(?:(?:de|del|della|dei|degli|di|la|le|les|des|du|d'|l'|los|las)\\s*)*"
-              + "\\p{Lu}[\\p{L}'.-]*(?:\\s+\\p{Lu}[\\p{L}'.-]*){0,3},?\\s*(?:n\\.?\\s*[º°]?\\s*)?"
+              + "\\p{Lu}[\\p{L}'.-]{0,30}(?:\\s{1,3}\\p{Lu}[\\p{L}'.-]{0,30}){0,3},?\\s{0,3}"
+              + "(?:n\\.?\\s?[º°]?\\s?)?"
               + "\\d{1,4}\\b"
               + "|(?i:\\b\\d{1,4}(?:\\s?bis|\\s?ter)?,?\\s+(?:rue|avenue|boulevard|bd|impasse|"
-              + "allée|chemin|place)\\s+\\p{L}+)"
-              + "|\\b\\d{1,5}[A-Za-z]?\\s+(?:\\p{Lu}[\\p{L}.'-]*\\s+){1,3}(?:Street|St\\.|Road|Rd\\.?|Avenue"
+              + "allée|chemin|place)\\s{1,3}\\p{L}{1,40})"
+              + "|\\b\\d{1,5}[A-Za-z]?\\s{1,3}(?:\\p{Lu}[\\p{L}.'-]{0,30}\\s{1,3}){1,3}(?:Street|St\\.|Road|Rd\\.?|Avenue"
               + "|Ave\\.?|Lane|Ln\\.|Boulevard|Blvd\\.?|Drive|Dr\\.|Court|Ct\\.|Place|Terrace|Way)"
               + "(?=[\\s,.]|$)");
   private static final Pattern POSTCODE_CITY =
       Pattern.compile(
-          "(?u)(?:^|,\\s*|\\|\\s*|·\\s*)(?:[A-Z]-)?\\d{5}\\s+\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+)?"
+          "(?u)(?:^|,\\s{0,3}|\\|\\s{0,3}|·\\s{0,3})(?:[A-Z]-)?\\d{5}\\s{1,3}\\p{Lu}\\p{Ll}{1,30}(?:[ -]\\p{Lu}\\p{Ll}{1,30})?"
               + "(?=\\s*(?:$|[,|·(]))");
   private static final Pattern BIRTH =
       Pattern.compile(
@@ -62,6 +64,9 @@ final class PersonalData {
   private static final List<Pattern> ALWAYS =
       List.of(EMAIL, OBFUSCATED_EMAIL, PHONE_LABEL, STREET, POSTCODE_CITY, BIRTH);
 
+  /** Longest text checked in one piece; longer text is checked in overlapping windows. */
+  private static final int MAX_CHECKED = 2000;
+
   private PersonalData() {}
 
   /**
@@ -71,6 +76,17 @@ final class PersonalData {
    * @param strict also treat any full date as a date of birth (for names, taglines, hero copy)
    */
   static boolean in(String text, boolean strict) {
+    if (text.length() > MAX_CHECKED) {
+      // long text: check it a line at a time, so a pathological input stays linear
+      for (String line : text.split("\n")) {
+        for (int i = 0; i < line.length(); i += MAX_CHECKED / 2) {
+          if (in(line.substring(i, Math.min(line.length(), i + MAX_CHECKED)), strict)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
     for (Pattern p : ALWAYS) {
       if (p.matcher(text).find()) {
         return true;

@@ -81,6 +81,25 @@ class PortfolioReaderTest {
   }
 
   @Test
+  void pathologicalInputNeitherOverflowsTheStackNorInventsAnything() {
+    String input =
+        "a".repeat(8_000)
+            + "@"
+            + "b.".repeat(4_000)
+            + "[at]"
+            + "[".repeat(3_000)
+            + "**".repeat(2_000)
+            + "<!--".repeat(1_000)
+            + "- [x](".repeat(1_000)
+            + "Via Roma ".repeat(500);
+
+    Extraction e = PortfolioReader.read(input);
+
+    assertThat(e.projects()).isEmpty();
+    assertThat(e.brandName()).isNull();
+  }
+
+  @Test
   void noProjectsMeansNoContent() {
     assertThat(SiteCopy.content(PortfolioReader.read("I like long walks."), 20)).isEmpty();
   }

@@ -42,6 +42,13 @@ final class LinkedInFormat {
       Pattern.compile(
           "(?iu)^(?:associated with|verbunden mit|associato a|associé à|asociado con)\\b.*");
 
+  private static final Pattern EMPLOYMENT =
+      Pattern.compile(
+          "[·•]\\s{0,3}(?:full-time|part-time|freelance|self-employed|contract|vollzeit|teilzeit|"
+              + "tempo pieno|temps plein|jornada completa)");
+  private static final Pattern DURATION =
+      Pattern.compile("\\b\\d{1,2} (?:yrs?|mos?|jahre?|mon\\.|anni|ans|años)(?![\\p{L}])");
+
   /** What the profile says. */
   record Profile(@Nullable String name, @Nullable String summary, List<ProjectDraft> projects) {}
 

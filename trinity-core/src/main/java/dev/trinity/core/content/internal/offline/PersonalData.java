@@ -61,8 +61,8 @@ final class PersonalData {
               + "aug|ago|aoû|sep|set|okt|oct|ott|nov|dez|dec|dic|déc|ene|gen|janv|févr|fev)"
               + "\\p{L}*\\.?\\s+(?:19|20)\\d{2})\\b");
 
-  private static final List<Pattern> ALWAYS =
-      List.of(EMAIL, OBFUSCATED_EMAIL, PHONE_LABEL, STREET, POSTCODE_CITY, BIRTH);
+  private static final Pattern OBFUSCATED_AT = Pattern.compile("(?i)[\\[({]at[\\])}]");
+  private static final List<Pattern> DIGITS = List.of(PHONE_LABEL, STREET, POSTCODE_CITY, BIRTH);
 
   /** Longest text checked in one piece; longer text is checked in overlapping windows. */
   private static final int MAX_CHECKED = 2000;
@@ -87,7 +87,18 @@ final class PersonalData {
       }
       return false;
     }
-    for (Pattern p : ALWAYS) {
+    // every kind needs an @, an "at" or a digit: text without them is skipped cheaply
+    boolean at = text.indexOf('@') >= 0;
+    boolean obfuscated = !at && OBFUSCATED_AT.matcher(text).find();
+    boolean digit = text.chars().anyMatch(Character::isDigit);
+    if ((at && EMAIL.matcher(text).find())
+        || (obfuscated && OBFUSCATED_EMAIL.matcher(text).find())) {
+      return true;
+    }
+    if (!digit) {
+      return false;
+    }
+    for (Pattern p : DIGITS) {
       if (p.matcher(text).find()) {
         return true;
       }

@@ -177,9 +177,9 @@ final class ProjectFields {
       Pattern.compile(
           "(?i)(?<![/\\w.])(?:www\\.)?github\\.com/[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)?");
   private static final Pattern MD_LINK =
-      Pattern.compile("\\[([^\\]]{0,500})]\\(([^)\\s]{1,2000})[^)]{0,200}\\)");
+      Pattern.compile("\\[([^\\]]{0,500}+)]\\(([^)\\s]{1,2000}+)[^)]{0,200}+\\)");
   private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+");
-  private static final Pattern PARENS = Pattern.compile("\\(([^()]{1,80})\\)");
+  private static final Pattern PARENS = Pattern.compile("\\(([^()]{1,80}+)\\)");
 
   private ProjectFields() {}
 

@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
 final class ShapeDetector {
   private static final Pattern HTML =
       Pattern.compile(
-          "(?i)<(?:p|div|img|h[1-6]|a|table|picture|br|details|center)\\b[^<>]{0,2000}>");
+          "(?i)<(?:p|div|img|h[1-6]|a|table|picture|br|details|center)\\b[^<>]{0,2000}+>");
   private static final Pattern BADGE =
       Pattern.compile("(?i)shields\\.io|komarev|readme-stats|skillicons|badgen\\.net|streak-stats");
   private static final Pattern MARKDOWN =
       Pattern.compile(
-          "(?m)^\\s{0,3}#{1,6}\\s+\\S|\\[[^\\]\\n]{1,500}]\\([^)\\s]{1,2000}\\)|^\\s{0,3}\\|.*\\|\\s*$"
-              + "|\\*\\*[^*\\n]{1,200}\\*\\*"
+          "(?m)^\\s{0,3}#{1,6}\\s+\\S|\\[[^\\]\\n]{1,500}+]\\([^)\\s]{1,2000}+\\)|^\\s{0,3}\\|.*\\|\\s*$"
+              + "|\\*\\*[^*\\n]{1,200}+\\*\\*"
               + "|^\\s{0,3}(?:=+|-{3,})\\s*$");
   private static final Pattern TITLE_LINE =
       Pattern.compile("^(?:\\p{Lu}[\\p{Lu}0-9 &/'’-]{2,40}|\\p{L}[\\p{L} &/-]{2,30}):?$");

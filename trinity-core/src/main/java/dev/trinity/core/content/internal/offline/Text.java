@@ -12,13 +12,13 @@ final class Text {
   /** Appended to text cut at a limit. */
   static final String ELLIPSIS = "…";
 
-  private static final Pattern MD_IMAGE = Pattern.compile("!\\[[^\\]]{0,500}]\\([^)]{0,2000}\\)");
+  private static final Pattern MD_IMAGE = Pattern.compile("!\\[[^\\]]{0,500}+]\\([^)]{0,2000}+\\)");
   private static final Pattern MD_LINK =
-      Pattern.compile("\\[([^\\]]{0,500})]\\(([^)\\s]{0,2000})[^)]{0,200}\\)");
+      Pattern.compile("\\[([^\\]]{0,500}+)]\\(([^)\\s]{0,2000}+)[^)]{0,200}+\\)");
   private static final Pattern MD_REF_LINK =
-      Pattern.compile("\\[([^\\]]{1,500})]\\[[^\\]]{0,100}]");
+      Pattern.compile("\\[([^\\]]{1,500}+)]\\[[^\\]]{0,100}]");
   private static final Pattern HTML_TAG =
-      Pattern.compile("</?[A-Za-z][^<>]{0,2000}>|<!--.{0,4000}?-->");
+      Pattern.compile("</?[A-Za-z][^<>]{0,2000}+>|<!--.{0,4000}?-->");
   private static final Pattern EMPHASIS =
       Pattern.compile("(?<![\\w*])[*_]{1,3}(\\S(?:[^*_]{0,300}?\\S)?)[*_]{1,3}(?![\\w*])");
   private static final Pattern LEADING_SYNTAX =

@@ -342,9 +342,13 @@ final class DocumentFormat {
       d.describe(ProjectFields.absorbInline(stripSeparator(b.rest()), d));
       return d;
     }
-    String text = Text.withoutLeadingEmoji(b.text());
-    String[] parts = SEPARATOR.split(text, 2);
-    ProjectDraft d = draftWithFacts(parts[0]);
+    String[] parts = SEPARATOR.split(Text.withoutLeadingEmoji(b.text()), 2);
+    return described(parts[0], parts, b);
+  }
+
+  /** A draft named {@code name}, described by {@code parts[1]} when there is one. */
+  private static @Nullable ProjectDraft described(String name, String[] parts, Block b) {
+    ProjectDraft d = draftWithFacts(name);
     if (d == null) {
       return null;
     }
@@ -416,15 +420,7 @@ final class DocumentFormat {
     if (!inProjects && !repoLike) {
       return null;
     }
-    ProjectDraft d = draftWithFacts(name);
-    if (d == null) {
-      return null;
-    }
-    if (parts.length > 1) {
-      d.describe(ProjectFields.absorbInline(parts[1], d));
-    }
-    adoptUrl(d, b);
-    return d;
+    return described(name, parts, b);
   }
 
   /**

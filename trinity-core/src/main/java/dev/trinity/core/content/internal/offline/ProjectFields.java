@@ -234,7 +234,7 @@ final class ProjectFields {
           String whole = language(value);
           String first = value.split("\\s*[,/·|;(]\\s*|\\s+(?:and|und|e|et|y)\\s+")[0];
           String known = whole != null ? whole : language(first);
-          d.language = known != null ? known : limit(first.strip(), 40);
+          d.language = known != null ? known : Text.limit(first.strip(), 40);
         }
         break;
       case STARS:
@@ -359,7 +359,7 @@ final class ProjectFields {
 
   /** Collapses white space and drops punctuation left dangling by what was taken out. */
   private static String tidy(String text) {
-    String s = collapse(text);
+    String s = Text.collapse(text);
     s = s.replaceAll("\\s+([,.;:!?])(?=\\s|$)", "$1");
     s = s.replaceAll("([,;:])+([.!?])", "$2");
     s = s.replaceAll("[,;:]+$", "");
@@ -422,16 +422,6 @@ final class ProjectFields {
   /** The text without Markdown emphasis, code ticks and link syntax. */
   static String clean(String text) {
     return Text.plain(text);
-  }
-
-  /** White space runs as single spaces. */
-  static String collapse(String text) {
-    return text.replaceAll("\\s+", " ").strip();
-  }
-
-  /** The text cut to at most {@code max} characters. */
-  static String limit(String text, int max) {
-    return Text.limit(text, max);
   }
 
   private static Pattern trailingFields() {

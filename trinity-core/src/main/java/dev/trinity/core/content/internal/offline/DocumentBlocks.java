@@ -13,7 +13,6 @@ import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TableHead;
 import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
 import org.commonmark.node.FencedCodeBlock;
@@ -101,10 +100,6 @@ final class DocumentBlocks {
       }
     } else if (n instanceof ListBlock list) {
       for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-        if (item.getFirstChild() == null || !(item.getFirstChild() instanceof Paragraph)) {
-          // an empty item or one that starts with something else: keep its text as an item
-          add(Kind.ITEM, depth + 1, (depth + 1) * 2, "", null, "", List.of());
-        }
         blocks(item, depth + 1);
       }
       if (depth == 0) {
@@ -123,14 +118,10 @@ final class DocumentBlocks {
         }
       }
       gap();
-    } else if (n instanceof BlockQuote) {
-      blocks(n, depth);
     } else if (n instanceof ThematicBreak || n instanceof FencedCodeBlock) {
-      gap();
-    } else if (n instanceof ListItem) {
-      blocks(n, depth);
+      gap(); // a rule, or code: neither names a project
     } else {
-      blocks(n, depth);
+      blocks(n, depth); // block quotes, list items, anything else: their children
     }
   }
 
@@ -148,9 +139,6 @@ final class DocumentBlocks {
       @Nullable Lead lead,
       String rest,
       List<String> urls) {
-    if (kind == Kind.ITEM && text.isEmpty() && !out.isEmpty()) {
-      return;
-    }
     out.add(new Block(kind, level, indent, text, lead, rest, urls, null));
   }
 

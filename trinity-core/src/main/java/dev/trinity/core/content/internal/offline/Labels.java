@@ -44,9 +44,7 @@ final class Labels {
           "lingua",
           "tecnologia",
           "langage",
-          "technologie",
           "lenguaje",
-          "tecnologia",
           "tecnologias");
   static final List<String> STARS =
       List.of(

@@ -37,6 +37,12 @@ public final class LogEvents {
   /** A page's layout was healed: a component was fixed by a strategy (trinity-site). */
   public static final String LAYOUT_HEALED = "layout_healed";
 
+  /**
+   * The offline extractor read a portfolio: the shape it detected ({@link Keys#SHAPE}), whether it
+   * fell back to plain text ({@link Keys#SHAPE_FALLBACK}) and how many projects it found and shows.
+   */
+  public static final String OFFLINE_EXTRACTED = "offline_extracted";
+
   /** Keys carried by the events above. */
   public static final class Keys {
     private Keys() {}
@@ -115,5 +121,17 @@ public final class LogEvents {
 
     /** Whether a page ended with no overflow. */
     public static final String CLEAN = "clean";
+
+    /** The shape the offline extractor read a portfolio as ({@code github_readme}, …). */
+    public static final String SHAPE = "shape";
+
+    /** Whether no known shape fitted and the offline extractor fell back to plain text. */
+    public static final String SHAPE_FALLBACK = "shape_fallback";
+
+    /** How many projects the offline extractor found. */
+    public static final String PROJECTS_FOUND = "projects_found";
+
+    /** How many projects the offline content shows (after the cut to the page's maximum). */
+    public static final String PROJECTS_SHOWN = "projects_shown";
   }
 }

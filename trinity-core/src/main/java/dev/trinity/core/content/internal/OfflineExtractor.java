@@ -1,19 +1,14 @@
 package dev.trinity.core.content.internal;
 
-import dev.trinity.api.content.Hero;
-import dev.trinity.api.content.Link;
-import dev.trinity.api.content.Project;
 import dev.trinity.api.content.SiteContent;
-import java.text.NumberFormat;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import dev.trinity.core.content.internal.offline.Extraction;
+import dev.trinity.core.content.internal.offline.PortfolioReader;
+import dev.trinity.core.content.internal.offline.SiteCopy;
+import dev.trinity.logging.LogEvents;
+import dev.trinity.logging.LogEvents.Keys;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds site content from a portfolio with rules instead of a model: the projects as the portfolio
@@ -21,28 +16,17 @@ import org.jspecify.annotations.Nullable;
  * around them. Nothing is rewritten or invented; the theme's rules are applied afterwards like for
  * any answer.
  *
- * <p>Understands GitHub-dashboard listings ({@link DashboardFormat}) and Markdown or plain-text
- * documents ({@link DocumentFormat}). Text in other shapes may yield no projects.
+ * <p>The reading itself lives in {@link dev.trinity.core.content.internal.offline}: shape detection
+ * (Markdown, GitHub profile README, plain-text résumé, GitHub dashboard, LinkedIn-style export,
+ * JSON Resume, list of repository URLs) and one reader per shape. Each call logs {@link
+ * LogEvents#OFFLINE_EXTRACTED} with the shape it read the portfolio as, and says so at WARN when no
+ * shape fitted and it fell back to plain text.
  */
 public final class OfflineExtractor {
   /** The model name offline answers carry. */
   public static final String MODEL = "rule-based";
 
-  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9])");
-
-  /**
-   * What the extractor found.
-   *
-   * @param brandName the developer's or brand's name, if found
-   * @param summary a paragraph about the developer, if found
-   * @param profileUrl the developer's profile (GitHub) URL, if found
-   * @param projects the projects, most stars first
-   */
-  public record Extraction(
-      @Nullable String brandName,
-      @Nullable String summary,
-      @Nullable String profileUrl,
-      List<Project> projects) {}
+  private static final Logger log = LoggerFactory.getLogger(OfflineExtractor.class);
 
   private OfflineExtractor() {}
 
@@ -53,121 +37,70 @@ public final class OfflineExtractor {
    * @return the extraction; its project list may be empty
    */
   public static Extraction extract(String portfolio) {
-    List<String> lines = List.of(portfolio.replace("\r\n", "\n").replace('\r', '\n').split("\n"));
-    DashboardFormat.Listing listing = DashboardFormat.read(lines);
-    if (listing != null) {
-      String profile = listing.owner() == null ? null : "https://github.com/" + listing.owner();
-      return new Extraction(listing.owner(), null, profile, projects(listing.projects()));
-    }
-    DocumentFormat.Document doc = DocumentFormat.read(lines);
-    return new Extraction(
-        doc.brandName(), doc.summary(), doc.profileUrl(), projects(doc.projects()));
+    return PortfolioReader.read(portfolio);
   }
 
   /**
-   * Builds site content from a portfolio.
+   * Builds site content from a portfolio, showing at most {@link SiteContent#MAX_REPOS} projects.
    *
    * @param portfolio the portfolio text
    * @return the content, or empty when no project was found (the schema needs at least one)
    */
   public static Optional<SiteContent> content(String portfolio) {
-    return content(extract(portfolio));
+    return content(portfolio, SiteContent.MAX_REPOS);
   }
 
   /**
-   * Builds site content from an extraction.
+   * Builds site content from a portfolio for a page that shows at most {@code maxRepos} projects
+   * (the theme's {@code max_repos}), so the hero's figures count exactly the projects shown.
    *
-   * @param e what was extracted
-   * @return the content, or empty when there are no projects
+   * @param portfolio the portfolio text
+   * @param maxRepos the most projects shown
+   * @return the content, or empty when no project was found
    */
-  public static Optional<SiteContent> content(Extraction e) {
-    if (e.projects().isEmpty()) {
-      return Optional.empty();
-    }
-    String brand = e.brandName() != null ? e.brandName() : "Portfolio";
-    brand = ProjectFields.limit(brand, SiteContent.MAX_BRAND_NAME_LENGTH);
-    String tagline =
-        e.summary() != null
-            ? ProjectFields.limit(firstSentence(e.summary()), SiteContent.MAX_TAGLINE_LENGTH)
-            : e.brandName() != null ? ProjectFields.limit("Projects by " + brand, 200) : null;
-    String subtitle = ProjectFields.limit(facts(e.projects()), Hero.MAX_SUBTITLE_LENGTH);
-    Link projects = new Link("Projects", "#projects");
-    Link profile = e.profileUrl() == null ? null : new Link("GitHub", e.profileUrl());
-    Hero hero =
-        new Hero(
-            ProjectFields.limit(brand, Hero.MAX_TITLE_LENGTH),
-            subtitle,
-            new Link("View projects", "#projects"),
-            profile);
-    List<Link> menu = new ArrayList<>();
-    menu.add(projects);
-    if (e.summary() != null) {
-      menu.add(new Link("About", "#about"));
-    }
-    if (profile != null) {
-      menu.add(profile);
-    }
-    Link cta =
-        profile != null
-            ? new Link("See everything on GitHub", profile.url())
-            : new Link("Browse the projects", "#projects");
-    return Optional.of(new SiteContent(brand, tagline, hero, e.projects(), menu, cta));
+  public static Optional<SiteContent> content(String portfolio, int maxRepos) {
+    Extraction e = extract(portfolio);
+    Optional<SiteContent> content = SiteCopy.content(e, maxRepos);
+    logged(e, content.map(c -> c.repos().size()).orElse(0));
+    return content;
   }
 
-  /** Sorted by stars (unknown last), at most the schema's maximum. */
-  private static List<Project> projects(List<ProjectDraft> drafts) {
-    return drafts.stream()
-        .map(ProjectDraft::toProject)
-        .sorted(
-            Comparator.comparing(
-                (Project p) -> p.stars() == null ? -1 : p.stars(), Comparator.reverseOrder()))
-        .limit(SiteContent.MAX_REPOS)
-        .toList();
+  /**
+   * What a host can be told when the portfolio held no project.
+   *
+   * @param e the extraction
+   * @return a sentence naming the shape the portfolio was read as
+   */
+  static String noProjects(Extraction e) {
+    String how =
+        e.fallback()
+            ? "no known shape fitted, so it was read as plain text"
+            : "it was read as " + e.shape().id();
+    return "offline: found no projects in the portfolio ("
+        + how
+        + "). The rule-based extractor reads Markdown and GitHub profile READMEs (headings,"
+        + " lists, tables), plain-text résumés, LinkedIn-style exports, JSON Resume, GitHub"
+        + " dashboard listings and lists of repository URLs; it never makes projects up. Add a"
+        + " projects section, or configure a model for other formats";
   }
 
-  /** "12 projects in Python, Go and HTML · 3,100 stars" — facts, no claims. */
-  private static String facts(List<Project> projects) {
-    Map<String, Integer> languages = new LinkedHashMap<>();
-    long stars = 0;
-    boolean anyStars = false;
-    for (Project p : projects) {
-      if (p.language() != null) {
-        languages.merge(p.language(), 1, Integer::sum);
-      }
-      if (p.stars() != null) {
-        stars += p.stars();
-        anyStars = true;
-      }
-    }
-    List<String> top =
-        languages.entrySet().stream()
-            .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-            .limit(3)
-            .map(Map.Entry::getKey)
-            .toList();
-    StringBuilder sb = new StringBuilder();
-    sb.append(projects.size()).append(projects.size() == 1 ? " project" : " projects");
-    if (!top.isEmpty()) {
-      sb.append(" in ").append(joinAnd(top));
-    }
-    if (anyStars) {
-      sb.append(" · ")
-          .append(NumberFormat.getIntegerInstance(Locale.ENGLISH).format(stars))
-          .append(stars == 1 ? " star" : " stars");
-    }
-    return sb.append('.').toString();
+  private static void logged(Extraction e, int shown) {
+    var event = e.fallback() ? log.atWarn() : log.atDebug();
+    event
+        .setMessage(LogEvents.OFFLINE_EXTRACTED)
+        .addKeyValue(Keys.SHAPE, e.shape().id())
+        .addKeyValue(Keys.SHAPE_FALLBACK, e.fallback())
+        .addKeyValue(Keys.PROJECTS_FOUND, e.projects().size())
+        .addKeyValue(Keys.PROJECTS_SHOWN, shown)
+        .log();
   }
 
-  private static String joinAnd(List<String> items) {
-    if (items.size() == 1) {
-      return items.get(0);
-    }
-    return String.join(", ", items.subList(0, items.size() - 1))
-        + " and "
-        + items.get(items.size() - 1);
-  }
-
-  private static String firstSentence(String text) {
-    return SENTENCE_END.split(text.strip(), 2)[0];
+  /**
+   * Builds content for an extraction already made, and logs it like {@link #content(String, int)}.
+   */
+  static Optional<SiteContent> content(Extraction e, int maxRepos) {
+    Optional<SiteContent> content = SiteCopy.content(e, maxRepos);
+    logged(e, content.map(c -> c.repos().size()).orElse(0));
+    return content;
   }
 }

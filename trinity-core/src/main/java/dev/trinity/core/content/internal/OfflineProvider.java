@@ -8,6 +8,7 @@ import dev.trinity.api.Message;
 import dev.trinity.api.ProviderException;
 import dev.trinity.api.Role;
 import dev.trinity.api.content.SiteContent;
+import dev.trinity.core.content.internal.offline.Extraction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,8 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The {@code offline} provider: answers a content request with JSON that {@link OfflineExtractor}
@@ -24,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class OfflineProvider implements LlmProvider {
   private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.JSON_SCHEMA);
+  private static final Pattern MAX_REPOS = Pattern.compile("repos: at most (\\d{1,3}) projects");
 
   private final Clock clock;
 
@@ -54,16 +58,14 @@ final class OfflineProvider implements LlmProvider {
   @Override
   public CompletableFuture<LlmResponse> generate(LlmRequest request) {
     Instant start = clock.instant();
-    String portfolio = portfolio(request);
-    Optional<SiteContent> content = OfflineExtractor.content(portfolio);
+    Extraction extraction = OfflineExtractor.extract(portfolio(request));
+    Optional<SiteContent> content = OfflineExtractor.content(extraction, maxRepos(request));
     if (content.isEmpty()) {
       return CompletableFuture.failedFuture(
           new ProviderException(
               name(),
               ProviderException.NO_STATUS,
-              "offline: found no projects in the portfolio. The rule-based extractor reads"
-                  + " Markdown headings and bullets, Language:/Stars:/URL: lines and GitHub"
-                  + " dashboard listings; configure a model for other formats",
+              OfflineExtractor.noProjects(extraction),
               false,
               null));
     }
@@ -76,6 +78,23 @@ final class OfflineProvider implements LlmProvider {
             .latency(took.isNegative() ? Duration.ZERO : took)
             .finishReason("stop")
             .build());
+  }
+
+  /**
+   * The theme's project limit as the system prompt states it ("repos: at most 6 projects"), so the
+   * hero counts what the page shows; {@link SiteContent#MAX_REPOS} when the prompt does not say.
+   */
+  static int maxRepos(LlmRequest request) {
+    String system = request.systemPrompt().orElse("");
+    Matcher m = MAX_REPOS.matcher(system);
+    if (m.find()) {
+      try {
+        return Math.max(1, Math.min(SiteContent.MAX_REPOS, Integer.parseInt(m.group(1))));
+      } catch (NumberFormatException e) {
+        return SiteContent.MAX_REPOS;
+      }
+    }
+    return SiteContent.MAX_REPOS;
   }
 
   /** The portfolio between the markers of the first user message that has them. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.trinity.api.content.Project;
 import dev.trinity.api.content.SiteContent;
+import dev.trinity.core.content.internal.offline.Extraction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,12 +13,17 @@ class OfflineExtractorTest {
 
   @Test
   void findsTheRealProjectsOfTheGithubDashboardFixtureWithLanguagesAndStars() {
-    OfflineExtractor.Extraction e =
-        OfflineExtractor.extract(Portfolios.read("github-dashboard-fixture.txt"));
+    Extraction e = OfflineExtractor.extract(Portfolios.read("github-dashboard-fixture.txt"));
 
     assertThat(e.brandName()).isEqualTo("fabriziosalmi");
     assertThat(e.profileUrl()).isEqualTo("https://github.com/fabriziosalmi");
-    assertThat(e.projects()).hasSize(SiteContent.MAX_REPOS);
+    // the extraction keeps every repository found (88); the page shows the top 20
+    assertThat(e.projects()).hasSize(88);
+    assertThat(
+            OfflineExtractor.content(Portfolios.read("github-dashboard-fixture.txt"))
+                .orElseThrow()
+                .repos())
+        .hasSize(SiteContent.MAX_REPOS);
     assertThat(e.projects().subList(0, 6))
         .extracting(Project::name, Project::language, Project::stars)
         .containsExactly(
@@ -34,8 +40,7 @@ class OfflineExtractorTest {
 
   @Test
   void aDashboardRepositoryWithoutALanguageHasNone() {
-    OfflineExtractor.Extraction e =
-        OfflineExtractor.extract(Portfolios.read("github-dashboard-fixture.txt"));
+    Extraction e = OfflineExtractor.extract(Portfolios.read("github-dashboard-fixture.txt"));
 
     assertThat(e.projects())
         .filteredOn(p -> p.name().equals("DevGPT"))
@@ -60,7 +65,7 @@ class OfflineExtractorTest {
 
   @Test
   void readsMarkdownHeadingsFieldLinesAndBulletItems() {
-    OfflineExtractor.Extraction e = OfflineExtractor.extract(Portfolios.read("ada-kowalska.md"));
+    Extraction e = OfflineExtractor.extract(Portfolios.read("ada-kowalska.md"));
 
     assertThat(e.brandName()).isEqualTo("Ada Kowalska");
     assertThat(e.profileUrl()).isEqualTo("https://github.com/adakowalska");
@@ -87,8 +92,7 @@ class OfflineExtractorTest {
 
   @Test
   void readsAPlainResumeOnlyInItsProjectsSection() {
-    OfflineExtractor.Extraction e =
-        OfflineExtractor.extract(Portfolios.read("marco-rossi-resume.txt"));
+    Extraction e = OfflineExtractor.extract(Portfolios.read("marco-rossi-resume.txt"));
 
     assertThat(e.brandName()).isEqualTo("Marco Rossi");
     assertThat(e.profileUrl()).isEqualTo("https://github.com/mrossi-sre");
@@ -153,7 +157,7 @@ class OfflineExtractorTest {
             + " specs (TypeScript)\n\n"
             + "## Skills\n- Go\n- TypeScript\n";
 
-    OfflineExtractor.Extraction e = OfflineExtractor.extract(readme);
+    Extraction e = OfflineExtractor.extract(readme);
 
     assertThat(e.brandName()).isEqualTo("Jane");
     assertThat(e.profileUrl()).isEqualTo("https://github.com/jane");

@@ -1,7 +1,7 @@
-package dev.trinity.core.content.internal;
+package dev.trinity.core.content.internal.offline;
 
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -95,6 +95,28 @@ final class ProjectFields {
             "Zig")) {
       LANGUAGES.put(l, l);
     }
+    for (String l :
+        List.of(
+            "ABAP",
+            "Apex",
+            "Arduino",
+            "Ballerina",
+            "CUDA",
+            "Cython",
+            "Gleam",
+            "Hack",
+            "Haxe",
+            "Less",
+            "Markdown",
+            "MicroPython",
+            "CircuitPython",
+            "Odin",
+            "Processing",
+            "ReScript",
+            "Sass",
+            "Starlark")) {
+      LANGUAGES.put(l, l);
+    }
     LANGUAGES.put("golang", "Go");
     LANGUAGES.put("js", "JavaScript");
     LANGUAGES.put("ts", "TypeScript");
@@ -106,27 +128,58 @@ final class ProjectFields {
   }
 
   private static final String COUNT =
-      "(\\d{1,3}(?:[,.\\u202F]\\d{3})+|\\d+(?:\\.\\d+)?)\\s*([kK])?";
+      "(\\d{1,3}(?:[,.\\u202F]\\d{3})+(?!\\d)|\\d+(?:[.,]\\d+)?)\\s*([kK])?";
+
+  /** Labels too common in prose to end a description when they turn up in it. */
+  private static final java.util.Set<String> NOT_INLINE =
+      java.util.Set.of(
+          "web",
+          "site",
+          "code",
+          "source",
+          "source code",
+          "demo",
+          "sito",
+          "sitio",
+          "quelle",
+          "codice",
+          "codigo",
+          "sorgente",
+          "website",
+          "homepage",
+          "webseite",
+          "built with",
+          "links",
+          "languages",
+          "lingua",
+          "tech",
+          "technologie",
+          "tecnologia",
+          "tecnologias",
+          "star");
+
   private static final Pattern KEY_SEGMENT =
       Pattern.compile(
-          "(?i)^\\s*(?:[-*+•]\\s+)?[*_]{0,2}(language|lang|stack|tech|stars|stargazers|url|link"
-              + "|repo|repository|source|github|homepage|website|tags|topics|description|about)"
-              + "[*_]{0,2}\\s*:[*_]{0,2}\\s*(.*?)\\s*$");
-  private static final Pattern TRAILING_FIELDS =
-      Pattern.compile(
-          "(?i)(?:^|[\\s|·•;])((?:language|lang|stack|stars|url|link|repo|tags|topics)\\s*:)");
-  private static final Pattern SEGMENT_SEPARATOR = Pattern.compile("\\s+[|·•]\\s+|;\\s+");
+          "(?iu)^\\s*(?:[-*+•]\\s+)?[*_]{0,2}([\\p{L}][\\p{L} .'-]{0,24}?)[*_]{0,2}\\s*:[*_]{0,2}"
+              + "\\s*(.*?)\\s*$");
+  private static final Pattern TRAILING_FIELDS = trailingFields();
+  private static final Pattern SEGMENT_SEPARATOR =
+      Pattern.compile("\\s+[|·•]\\s+|;\\s+|,\\s+(?=[\\p{L}][\\p{L} -]{1,24}?\\s*:)");
   private static final Pattern STAR_BEFORE =
       Pattern.compile("(?:★|⭐|☆|:star:)\\s*" + COUNT + "(?:\\s*stars?\\b)?");
   private static final Pattern STAR_AFTER =
-      Pattern.compile("(?i)\\b" + COUNT + "\\s*(?:★|⭐|stars?\\b|stargazers\\b)");
+      Pattern.compile(
+          "(?iu)\\b"
+              + COUNT
+              + "\\s*(?:★|⭐|stars?\\b|stargazers\\b|sterne\\b|stelle\\b|étoiles\\b|estrellas\\b)");
   private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://[^\\s<>()\\[\\]\"']+");
   private static final Pattern BARE_GITHUB =
       Pattern.compile(
           "(?i)(?<![/\\w.])(?:www\\.)?github\\.com/[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)?");
-  private static final Pattern MD_LINK = Pattern.compile("\\[([^\\]]*)]\\(([^)\\s]+)[^)]*\\)");
+  private static final Pattern MD_LINK =
+      Pattern.compile("\\[([^\\]]{0,500}+)]\\(([^)\\s]{1,2000}+)[^)]{0,200}+\\)");
   private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+");
-  private static final Pattern PARENS = Pattern.compile("\\(([^()]{1,80})\\)");
+  private static final Pattern PARENS = Pattern.compile("\\(([^()]{1,80}+)\\)");
 
   private ProjectFields() {}
 
@@ -153,12 +206,12 @@ final class ProjectFields {
     Matcher[] matches = new Matcher[segments.length];
     for (int i = 0; i < segments.length; i++) {
       matches[i] = KEY_SEGMENT.matcher(segments[i]);
-      if (!matches[i].matches()) {
+      if (!matches[i].matches() || Labels.field(matches[i].group(1)) == null) {
         return false;
       }
     }
     for (Matcher m : matches) {
-      apply(m.group(1).toLowerCase(Locale.ROOT), m.group(2), draft);
+      apply(Labels.field(m.group(1)), m.group(2), draft);
     }
     return true;
   }
@@ -166,34 +219,31 @@ final class ProjectFields {
   /** Whether the line starts with a known {@code Key:}. */
   static boolean isKeyLine(String line) {
     String first = SEGMENT_SEPARATOR.split(line.strip())[0];
-    return KEY_SEGMENT.matcher(first).matches();
+    Matcher m = KEY_SEGMENT.matcher(first);
+    return m.matches() && Labels.field(m.group(1)) != null;
   }
 
-  private static void apply(String key, String rawValue, ProjectDraft d) {
+  private static void apply(Labels.Field key, String rawValue, ProjectDraft d) {
     String value = clean(rawValue);
-    if (value.isEmpty()) {
+    if (value.isEmpty() && key != Labels.Field.LINK) {
       return;
     }
     switch (key) {
-      case "language":
-      case "lang":
-      case "stack":
-      case "tech":
+      case LANGUAGE:
         if (d.language == null) {
-          String first = value.split("[,/+]")[0];
-          String known = language(first);
-          d.language = known != null ? known : limit(first.strip(), 40);
+          String whole = language(value);
+          String first = value.split("\\s*[,/·|;(]\\s*|\\s+(?:and|und|e|et|y)\\s+")[0];
+          String known = whole != null ? whole : language(first);
+          d.language = known != null ? known : Text.limit(first.strip(), 40);
         }
         break;
-      case "stars":
-      case "stargazers":
+      case STARS:
         Integer n = count(value);
         if (n != null) {
           d.stars = n;
         }
         break;
-      case "tags":
-      case "topics":
+      case TAGS:
         for (String tag : value.split("[,;]|\\s#")) {
           String t = tag.strip().replaceFirst("^#", "").strip();
           if (!t.isEmpty()) {
@@ -201,11 +251,10 @@ final class ProjectFields {
           }
         }
         break;
-      case "description":
-      case "about":
+      case DESCRIPTION:
         d.describe(value);
         break;
-      default: // url, link, repo, repository, source, github, homepage, website
+      default: // LINK
         String url = url(rawValue);
         if (url != null && d.url == null) {
           d.url = url;
@@ -222,13 +271,6 @@ final class ProjectFields {
    */
   static String absorbInline(String text, ProjectDraft d) {
     String s = text;
-    Matcher fields = TRAILING_FIELDS.matcher(s);
-    while (fields.find()) {
-      if (applyKeyLine(s.substring(fields.start(1)), d)) {
-        s = s.substring(0, fields.start(1)).replaceAll("[\\s|·•;]+$", "");
-        break;
-      }
-    }
     String url = url(s);
     if (url != null) {
       if (d.url == null) {
@@ -240,8 +282,12 @@ final class ProjectFields {
     Matcher parens = PARENS.matcher(s);
     StringBuilder kept = new StringBuilder();
     while (parens.find()) {
+      if (applyKeyLine(parens.group(1), d)) {
+        parens.appendReplacement(kept, "");
+        continue;
+      }
       boolean allFacts = true;
-      for (String part : parens.group(1).split("[,;·|]")) {
+      for (String part : parens.group(1).split("[;·|]|,(?!\\d{3}(?!\\d))")) {
         String p = part.strip();
         if (p.isEmpty()) {
           continue;
@@ -264,6 +310,13 @@ final class ProjectFields {
     }
     parens.appendTail(kept);
     s = kept.toString();
+    Matcher fields = TRAILING_FIELDS.matcher(s);
+    while (fields.find()) {
+      if (applyKeyLine(s.substring(fields.start(1)), d)) {
+        s = s.substring(0, fields.start(1)).replaceAll("[\\s|·•;]+$", "");
+        break;
+      }
+    }
     Integer stars = starsIn(s);
     if (stars != null) {
       if (d.stars == null) {
@@ -306,7 +359,7 @@ final class ProjectFields {
 
   /** Collapses white space and drops punctuation left dangling by what was taken out. */
   private static String tidy(String text) {
-    String s = collapse(text);
+    String s = Text.collapse(text);
     s = s.replaceAll("\\s+([,.;:!?])(?=\\s|$)", "$1");
     s = s.replaceAll("([,;:])+([.!?])", "$2");
     s = s.replaceAll("[,;:]+$", "");
@@ -336,8 +389,8 @@ final class ProjectFields {
         double v = Double.parseDouble(digits.replace(",", "."));
         return (int) Math.round(v * 1000);
       }
-      if (digits.matches("\\d+\\.\\d{1,2}")) {
-        return (int) Double.parseDouble(digits);
+      if (digits.matches("\\d+[.,]\\d{1,2}")) {
+        return (int) Double.parseDouble(digits.replace(',', '.'));
       }
       long v = Long.parseLong(digits.replaceAll("[,.\\u202F]", ""));
       return v > Integer.MAX_VALUE ? null : (int) v;
@@ -349,28 +402,42 @@ final class ProjectFields {
   /** The first http(s) URL in the text (a bare {@code github.com/…} gets {@code https://}). */
   static @Nullable String url(String text) {
     Matcher m = URL.matcher(text);
-    if (m.find()) {
-      return m.group().replaceAll("[.,;:!?*_`>]+$", "");
+    while (m.find()) {
+      String u = SafeUrl.of(m.group().replaceAll("[.,;:!?*_`>]+$", ""));
+      if (u != null && !isImage(u)) {
+        return u;
+      }
     }
     Matcher gh = BARE_GITHUB.matcher(text);
-    return gh.find() ? "https://" + gh.group().replaceAll("[.]+$", "") : null;
+    return gh.find() ? SafeUrl.of("https://" + gh.group().replaceAll("[.]+$", "")) : null;
+  }
+
+  /** Whether a URL points at a badge or a picture rather than a project. */
+  static boolean isImage(String url) {
+    return url.matches(
+        "(?i).*(?:shields\\.io|/badge|badgen\\.net|komarev|readme-stats|\\.svg|\\.png|\\.gif"
+            + "|\\.jpe?g|\\.webp)(?:[?#].*)?");
   }
 
   /** The text without Markdown emphasis, code ticks and link syntax. */
   static String clean(String text) {
-    String s = MD_LINK.matcher(text).replaceAll("$1");
-    s = s.replaceAll("(\\*\\*|__|`)", "");
-    s = s.replaceAll("(?<![\\w*])[*_](\\S[^*_]*?)[*_](?![\\w*])", "$1");
-    return s.strip();
+    return Text.plain(text);
   }
 
-  /** White space runs as single spaces. */
-  static String collapse(String text) {
-    return text.replaceAll("\\s+", " ").strip();
-  }
-
-  /** The text cut to at most {@code max} characters. */
-  static String limit(String text, int max) {
-    return ThemeStyler.truncate(text, max);
+  private static Pattern trailingFields() {
+    StringBuilder labels = new StringBuilder();
+    for (List<String> group : List.of(Labels.LANGUAGE, Labels.STARS, Labels.LINK, Labels.TAGS)) {
+      for (String label : group) {
+        if (NOT_INLINE.contains(label)) {
+          continue;
+        }
+        if (labels.length() > 0) {
+          labels.append('|');
+        }
+        labels.append(Pattern.quote(label));
+      }
+    }
+    return Pattern.compile(
+        "(?iu)(?:^|[\\s|·•;])((?:" + labels + "|sprache|étoiles|depot|dépôt)\\s*:)");
   }
 }

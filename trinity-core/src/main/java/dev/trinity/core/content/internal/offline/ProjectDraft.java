@@ -1,4 +1,4 @@
-package dev.trinity.core.content.internal;
+package dev.trinity.core.content.internal.offline;
 
 import dev.trinity.api.content.Project;
 import java.util.ArrayList;
@@ -35,20 +35,28 @@ final class ProjectDraft {
     return description.length() > 0 || url != null || stars != null || language != null;
   }
 
-  /** The project, with a plain description when the portfolio gave none. */
+  /**
+   * The project as a page may show it: plain text only (no markup, no personal data), a plain
+   * description when the portfolio gave none, only safe URLs.
+   */
   Project toProject() {
-    String d = ProjectFields.collapse(description.toString());
-    if (d.isEmpty()) {
+    String d = PersonalData.scrub(Text.plain(description.toString()), false);
+    if (!Text.hasWord(d)) {
       d = language != null ? "A " + language + " project." : "A software project.";
     }
+    String n = Text.plain(name);
+    String lang = language == null ? null : Text.plain(language);
     return new Project(
-        ProjectFields.limit(name, Project.MAX_NAME_LENGTH),
-        ProjectFields.limit(d, Project.MAX_DESCRIPTION_LENGTH),
-        url,
+        Text.limit(n.isEmpty() ? name.strip() : n, Project.MAX_NAME_LENGTH),
+        Text.limit(d, Project.MAX_DESCRIPTION_LENGTH),
+        url == null || ProjectFields.isImage(url) ? null : SafeUrl.of(url),
         stars,
-        language,
+        lang == null || lang.isEmpty() ? null : lang,
         tags.stream()
-            .map(t -> ProjectFields.limit(t, Project.MAX_TAG_LENGTH))
+            .map(Text::plain)
+            .filter(Text::hasWord)
+            .filter(t -> !PersonalData.in(t, false))
+            .map(t -> Text.limit(t, Project.MAX_TAG_LENGTH))
             .distinct()
             .limit(Project.MAX_TAGS)
             .toList());

@@ -113,6 +113,8 @@ class OfflineAndFallbackTest {
       assertThat(result.provider()).isEqualTo("offline");
       assertThat(result.content().repos().get(0).name()).isEqualTo("certmate");
       assertThat(result.content().repos()).hasSize(8);
+      // the hero counts the projects the theme shows, not every project found
+      assertThat(result.content().hero().subtitle()).startsWith("8 projects");
       assertThat(result.warnings())
           .singleElement()
           .asString()

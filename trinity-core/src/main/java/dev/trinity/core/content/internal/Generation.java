@@ -349,7 +349,9 @@ final class Generation {
     switch (fallback.kind()) {
       case OFFLINE:
         content =
-            OfflineExtractor.content(portfolio.trimmedTo(settings.maxPortfolioChars()).text())
+            OfflineExtractor.content(
+                    portfolio.trimmedTo(settings.maxPortfolioChars()).text(),
+                    theme.rules().maxRepos())
                 .map(c -> SiteContentValidator.withSafeLinks(c, warnings))
                 .map(c -> ThemeStyler.apply(c, theme.rules()));
         provider = OfflineProviderFactory.NAME;

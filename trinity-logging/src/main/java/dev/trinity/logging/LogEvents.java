@@ -37,6 +37,9 @@ public final class LogEvents {
   /** A page's layout was healed: a component was fixed by a strategy (trinity-site). */
   public static final String LAYOUT_HEALED = "layout_healed";
 
+  /** A page's layout risk was predicted before its first render (trinity-site). */
+  public static final String LAYOUT_PREDICTED = "layout_predicted";
+
   /** Keys carried by the events above. */
   public static final class Keys {
     private Keys() {}
@@ -115,5 +118,11 @@ public final class LogEvents {
 
     /** Whether a page ended with no overflow. */
     public static final String CLEAN = "clean";
+
+    /** The probability of a predicted class, 0 to 1. */
+    public static final String CONFIDENCE = "confidence";
+
+    /** Where a prediction came from ({@code model} or {@code heuristic}). */
+    public static final String PREDICTOR = "predictor";
   }
 }

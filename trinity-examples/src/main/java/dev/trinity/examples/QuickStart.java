@@ -40,7 +40,10 @@ import java.util.stream.Collectors;
  * The quick start: generates site content for three bundled sample portfolios — a Markdown page, a
  * plain-text résumé and a GitHub dashboard listing — in three themes (brutalist, hacker,
  * minimalist) at the same time, prints a short summary of each, and writes the JSON to {@code
- * output/}.
+ * output/}. Each result is also rendered into a page, {@code output/<portfolio>/<theme>/index.html}
+ * (with {@code screenshot.png} when Chromium is installed), its overflows healed; a fourth sample,
+ * {@code layout-breaker.md}, built to break layouts, is rendered in all five themes and must come
+ * out with no overflow in any.
  *
  * <p>It uses the configured provider ({@code LLM_PROVIDER}, {@code LLM_API_URL}, {@code
  * LLM_MODEL}). When none is configured and Ollama does not answer at {@code
@@ -67,7 +70,12 @@ public final class QuickStart {
       List.of(
           new Job("ada-kowalska.md", "brutalist"),
           new Job("marco-rossi-resume.txt", "hacker"),
-          new Job("github-dashboard-lin.txt", "minimalist"));
+          new Job("github-dashboard-lin.txt", "minimalist"),
+          new Job(SitePages.BREAKER, "brutalist"),
+          new Job(SitePages.BREAKER, "hacker"),
+          new Job(SitePages.BREAKER, "minimalist"),
+          new Job(SitePages.BREAKER, "enterprise"),
+          new Job(SitePages.BREAKER, "editorial"));
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -123,15 +131,39 @@ public final class QuickStart {
         engine.sync().generateAll(requests, BatchOptions.ofDefaults().withMaxConcurrency(3));
     long tookMs = (System.nanoTime() - started) / 1_000_000;
 
-    for (ItemResult item : result.items()) {
-      Job job = JOBS.get(item.index());
-      if (item.isSuccess()) {
-        Path file = write(outputDir, job, item.content());
-        summarize(job, item.content(), file, out);
-      } else {
-        out.printf(
-            "%-10s  %s  FAILED: %s%n%n", job.theme(), job.sample(), item.error().getMessage());
+    int breakerClean = 0;
+    try (SitePages pages = SitePages.open()) {
+      for (ItemResult item : result.items()) {
+        Job job = JOBS.get(item.index());
+        if (item.isSuccess()) {
+          Path file = write(outputDir, job, item.content());
+          summarize(job, item.content(), file, out);
+          SitePages.Written page =
+              pages.write(
+                  outputDir
+                      .resolve(job.sample().replaceFirst("\\.[^.]+$", ""))
+                      .resolve(job.theme()),
+                  item.content().content(),
+                  engine.sync().theme(job.theme()));
+          out.printf("  page: %s%n", SitePages.describe(page.heal()));
+          out.printf(
+              "  -> %s%s%n%n",
+              page.index(),
+              page.screenshot() == null ? "" : " (+ " + page.screenshot().getFileName() + ")");
+          if (job.sample().equals(SitePages.BREAKER) && page.heal().isClean()) {
+            breakerClean++;
+          }
+        } else {
+          out.printf(
+              "%-10s  %s  FAILED: %s%n%n", job.theme(), job.sample(), item.error().getMessage());
+        }
       }
+      out.printf(
+          "%s: no overflow in %d of %d themes at 375, 768 and 1280 px (checked by %s)%n",
+          SitePages.BREAKER,
+          breakerClean,
+          JOBS.stream().filter(j -> j.sample().equals(SitePages.BREAKER)).count(),
+          pages.guardian());
     }
     printCacheStats(trinity, out);
     out.printf(

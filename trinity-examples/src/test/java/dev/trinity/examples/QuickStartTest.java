@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -87,7 +88,8 @@ class QuickStartTest {
         .contains("minimalist")
         .contains("source=offline")
         .contains("cache:")
-        .contains("3 of 3 generated");
+        .contains("8 of 8 generated")
+        .contains("layout-breaker.md: no overflow in 5 of 5 themes");
     JsonNode brutalist =
         new ObjectMapper().readTree(Files.readString(dir.resolve("ada-kowalska.brutalist.json")));
     assertThat(brutalist.path("source").asText()).isEqualTo("offline");
@@ -95,5 +97,15 @@ class QuickStartTest {
     assertThat(brutalist.at("/content/repos/0/name").asText()).isEqualTo("KUBE-JANITOR-RS");
     assertThat(dir.resolve("marco-rossi-resume.hacker.json")).exists();
     assertThat(dir.resolve("github-dashboard-lin.minimalist.json")).exists();
+    assertThat(dir.resolve("ada-kowalska/brutalist/index.html")).content().contains("ADA KOWALSKA");
+    assertThat(dir.resolve("ada-kowalska/brutalist/assets/theme.css")).exists();
+    for (String theme : List.of("brutalist", "hacker", "minimalist", "enterprise", "editorial")) {
+      Path page = dir.resolve("layout-breaker").resolve(theme);
+      assertThat(page.resolve("index.html")).exists();
+      assertThat(dir.resolve("layout-breaker." + theme + ".json")).exists();
+      if (dev.trinity.site.ChromiumGuardian.isInstalled()) {
+        assertThat(page.resolve("screenshot.png")).isNotEmptyFile();
+      }
+    }
   }
 }

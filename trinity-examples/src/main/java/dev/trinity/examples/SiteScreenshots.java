@@ -1,0 +1,92 @@
+package dev.trinity.examples;
+
+import dev.trinity.api.content.ContentEngine;
+import dev.trinity.api.content.ContentRequest;
+import dev.trinity.api.content.GeneratedContent;
+import dev.trinity.api.content.Theme;
+import dev.trinity.cache.CacheConfig;
+import dev.trinity.cache.TierType;
+import dev.trinity.core.LlmConfig;
+import dev.trinity.core.Trinity;
+import dev.trinity.core.content.ContentEngines;
+import dev.trinity.site.ChromiumGuardian;
+import dev.trinity.site.SiteRenderer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes the README's screenshots: a bundled sample, generated offline, rendered and healed in each
+ * built-in theme, captured in Chromium at 1280 px, full page, as {@code <dir>/<theme>.png}.
+ *
+ * <pre>
+ * java -cp … dev.trinity.examples.SiteScreenshots docs/screenshots layout-breaker.md
+ * </pre>
+ *
+ * <p>Arguments: the output directory ({@code docs/screenshots}) and the sample ({@code
+ * layout-breaker.md}). Needs Chromium.
+ */
+public final class SiteScreenshots {
+  private SiteScreenshots() {}
+
+  /**
+   * Writes the screenshots.
+   *
+   * @param args output directory and sample name, both optional
+   * @throws IOException when a file cannot be written
+   */
+  public static void main(String[] args) throws IOException {
+    Path dir = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+    String sample = args.length > 1 ? args[1] : SitePages.BREAKER;
+    if (!ChromiumGuardian.isInstalled()) {
+      System.err.println("error: screenshots need Chromium at " + ChromiumGuardian.DEFAULT_BROWSER);
+      System.exit(1);
+    }
+    Files.createDirectories(dir);
+    try (Trinity trinity =
+            Trinity.builder()
+                .llm(LlmConfig.builder().provider("offline").build())
+                .cache(CacheConfig.builder().tiers(TierType.MEMORY).build())
+                .build();
+        SitePages pages = new SitePages(ChromiumGuardian.create())) {
+      ContentEngine engine = ContentEngines.builder(trinity).build();
+      for (String name : SiteRenderer.BUILT_IN_THEMES) {
+        Theme theme = engine.theme(name);
+        GeneratedContent g =
+            engine.generate(
+                ContentRequest.builder()
+                    .portfolioText(read(sample), "samples/" + sample)
+                    .theme(theme.name())
+                    .build());
+        Path pageDir = Files.createTempDirectory("trinity-screenshot-");
+        SitePages.Written page = pages.write(pageDir, g.content(), theme);
+        Path png = dir.resolve(name + ".png");
+        Files.copy(page.screenshot(), png, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        System.out.printf("%-10s %s -> %s%n", name, SitePages.describe(page.heal()), png);
+        deleteTree(pageDir);
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  private static String read(String sample) {
+    try (InputStream in = SiteScreenshots.class.getResourceAsStream("/samples/" + sample)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no bundled sample " + sample);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read sample " + sample, e);
+    }
+  }
+}

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,6 +61,19 @@ public final class ChromiumGuardian implements LayoutGuardian {
 
   private static final String CHECK_SCRIPT = readScript();
 
+  /**
+   * Selenium looks for a DevTools binding matching the browser's version at start-up and warns when
+   * it has none (Chromium 156 is newer than Selenium 4.52's bindings). The guardian only sends
+   * DevTools commands through chromedriver, which needs no binding, so the warning is silenced; the
+   * reference keeps the logger (and its level) from being garbage-collected.
+   */
+  private static final java.util.logging.Logger CDP_VERSION_FINDER =
+      java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+  static {
+    CDP_VERSION_FINDER.setLevel(java.util.logging.Level.SEVERE);
+  }
+
   private final ChromeDriver driver;
   private final ChromeDriverService service;
   private final Path profile;
@@ -67,6 +82,7 @@ public final class ChromiumGuardian implements LayoutGuardian {
   private final Thread shutdownHook;
   private boolean closed;
   private int pageCounter;
+  private final Map<AssetKey, Path> assetDirs = new HashMap<>();
 
   private ChromiumGuardian(Builder b) {
     if (!Files.isExecutable(b.browser)) {
@@ -161,7 +177,7 @@ public final class ChromiumGuardian implements LayoutGuardian {
     }
     ensureOpen();
     long started = System.nanoTime();
-    Path dir = load(page);
+    Path index = load(page);
     try {
       List<Overflow> overflows = new ArrayList<>();
       int checked = 0;
@@ -194,7 +210,7 @@ public final class ChromiumGuardian implements LayoutGuardian {
       throw new SiteException(
           "Chromium could not check the " + page.theme() + " page: " + e.getMessage(), e);
     } finally {
-      PageFiles.deleteQuietly(dir);
+      PageFiles.deleteQuietly(index);
     }
   }
 
@@ -212,7 +228,7 @@ public final class ChromiumGuardian implements LayoutGuardian {
     Objects.requireNonNull(page, "page");
     Objects.requireNonNull(viewport, "viewport");
     ensureOpen();
-    Path dir = load(page);
+    Path index = load(page);
     try {
       resize(viewport, viewport.height());
       driver.executeAsyncScript(
@@ -229,20 +245,52 @@ public final class ChromiumGuardian implements LayoutGuardian {
       throw new SiteException(
           "Chromium could not take a screenshot of the " + page.theme() + " page", e);
     } finally {
-      PageFiles.deleteQuietly(dir);
+      PageFiles.deleteQuietly(index);
     }
   }
 
+  /**
+   * Writes the page next to its assets and opens it. Assets are written once per distinct set (a
+   * theme's stylesheets and fonts) and reused, so the browser also keeps its parsed fonts; only the
+   * HTML is new for each page.
+   */
   private Path load(RenderedSite page) {
-    Path dir = pages.resolve("page-" + (++pageCounter));
-    Path index = page.writeTo(dir);
+    Path assetsDir =
+        assetDirs.computeIfAbsent(
+            AssetKey.of(page.assets()),
+            key -> {
+              Path dir = pages.resolve("site-" + assetDirs.size());
+              new RenderedSite(page.theme(), "", page.assets(), page.content(), page.fixes())
+                  .writeTo(dir);
+              return dir;
+            });
+    Path index = assetsDir.resolve("page-" + (++pageCounter) + ".html");
     try {
+      Files.writeString(index, page.html(), StandardCharsets.UTF_8);
       driver.get(index.toUri().toString());
+    } catch (IOException e) {
+      throw new SiteException("could not write the " + page.theme() + " page to " + index, e);
     } catch (WebDriverException e) {
-      PageFiles.deleteQuietly(dir);
+      PageFiles.deleteQuietly(index);
       throw new SiteException("Chromium could not load the " + page.theme() + " page", e);
     }
-    return dir;
+    return index;
+  }
+
+  /** Identifies a set of assets by their paths and contents. */
+  private record AssetKey(List<String> paths, List<Integer> hashes) {
+    /** Content hashes by array identity: the bundled fonts are shared arrays, hashed once. */
+    private static final Map<byte[], Integer> HASHES =
+        java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    static AssetKey of(Map<String, byte[]> assets) {
+      List<String> paths = new ArrayList<>(assets.keySet());
+      List<Integer> hashes = new ArrayList<>();
+      for (String path : paths) {
+        hashes.add(HASHES.computeIfAbsent(assets.get(path), Arrays::hashCode));
+      }
+      return new AssetKey(paths, hashes);
+    }
   }
 
   private void resize(Viewport viewport, int height) {

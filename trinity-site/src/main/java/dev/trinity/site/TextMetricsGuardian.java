@@ -33,11 +33,7 @@ public final class TextMetricsGuardian implements LayoutGuardian {
   private static final LayoutSpec DEFAULT_LAYOUT = LayoutSpec.of(new Properties());
   private static final double TOLERANCE = 5;
 
-  private TextMetricsGuardian() {
-    if (!java.awt.GraphicsEnvironment.isHeadless()) {
-      System.setProperty("java.awt.headless", "true");
-    }
-  }
+  private TextMetricsGuardian() {}
 
   /**
    * A text-metrics guardian.

@@ -17,28 +17,21 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
+@ExtendWith(SharedChromium.class)
 class ChromiumGuardianTest {
   static final List<Viewport> VIEWPORTS = Viewport.DEFAULTS;
   static final SiteRenderer RENDERER = SiteRenderer.create();
   static ChromiumGuardian chromium;
 
   @BeforeAll
-  static void startChromium() {
-    ChromiumAvailable.assume();
-    chromium = ChromiumGuardian.create();
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    if (chromium != null) {
-      chromium.close();
-    }
+  static void shareChromium(ChromiumGuardian shared) {
+    chromium = shared;
   }
 
   @ParameterizedTest
@@ -210,6 +203,17 @@ class ChromiumGuardianTest {
         .untilAsserted(
             () -> assertThat(BrowserProcesses.withCommandLineContaining(profile)).isEmpty());
     assertThat(new File(profile)).doesNotExist();
+  }
+
+  @Test
+  void theBestAvailableGuardianIsChromiumWhenItIsInstalled() {
+    try (LayoutGuardian best = LayoutGuardians.bestAvailable()) {
+      assertThat(best).isInstanceOf(ChromiumGuardian.class);
+      assertThat(
+              best.check(RENDERER.render(SamplePages.ordinary(), SamplePages.theme("hacker")))
+                  .guardian())
+          .isEqualTo("chromium");
+    }
   }
 
   @Test

@@ -5,25 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.trinity.api.content.SiteContent;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The text-metrics guardian agrees with Chromium on a fixed set of pages. */
+@ExtendWith(SharedChromium.class)
 class GuardianAgreementTest {
   static ChromiumGuardian chromium;
 
   @BeforeAll
-  static void startChromium() {
-    ChromiumAvailable.assume();
-    chromium = ChromiumGuardian.create();
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    if (chromium != null) {
-      chromium.close();
-    }
+  static void shareChromium(ChromiumGuardian shared) {
+    chromium = shared;
   }
 
   /** Every theme × (ordinary, breaking, breaking with each strategy on every component). */

@@ -6,6 +6,8 @@ import dev.trinity.api.content.Hero;
 import dev.trinity.api.content.SiteContent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TextMetricsGuardianTest {
   static final SiteRenderer RENDERER = SiteRenderer.create();
@@ -20,6 +22,20 @@ class TextMetricsGuardianTest {
         c.repos(),
         c.menuItems(),
         c.cta());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"brutalist", "hacker", "minimalist", "enterprise", "editorial"})
+  void withoutABrowserTheHealerStillLeavesTheBreakingPortfolioClean(String theme) {
+    HealResult result =
+        Healer.builder()
+            .guardian(guardian)
+            .build()
+            .heal(SamplePages.breaking(), SamplePages.theme(theme));
+
+    assertThat(result.overflowsPerRender().get(0)).isGreaterThan(0);
+    assertThat(result.isClean()).as("%s: %s", theme, result.report().overflows()).isTrue();
+    assertThat(result.report().guardian()).isEqualTo("text-metrics");
   }
 
   @Test

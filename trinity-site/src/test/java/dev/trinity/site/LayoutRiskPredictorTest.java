@@ -102,6 +102,17 @@ class LayoutRiskPredictorTest {
     assertThat(tag.risk()).isGreaterThan(0.5);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"brutalist", "hacker", "minimalist", "enterprise", "editorial"})
+  void theSiteTestsSamplePagesArePredictedCleanAndBreaking(String theme) {
+    LayoutRiskPredictor predictor = LayoutRiskPredictor.shipped();
+
+    assertThat(predictor.predict(SamplePages.ordinary(), BuiltInThemes.of(theme)).strategy())
+        .isEqualTo(HealingStrategy.NONE);
+    assertThat(predictor.predict(SamplePages.breaking(), BuiltInThemes.of(theme)).strategy())
+        .isNotEqualTo(HealingStrategy.NONE);
+  }
+
   @Test
   void pageProbabilitiesSumToOneAndTheStrategyIsTheStrongestElementPrediction() {
     RiskPrediction p = LayoutRiskPredictor.shipped().predict(HOSTILE, BRUTALIST);

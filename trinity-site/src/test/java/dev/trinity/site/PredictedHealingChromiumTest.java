@@ -10,44 +10,19 @@ import dev.trinity.api.content.Theme;
 import dev.trinity.site.internal.risk.train.BuiltInThemes;
 import dev.trinity.site.internal.risk.train.RenderComparison;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 /** A site build that starts from the prediction, checked in a real Chromium. */
+@ExtendWith(SharedChromium.class)
 class PredictedHealingChromiumTest {
-  static ChromiumGuardian guardian;
-
-  @BeforeAll
-  static void startChromium() {
-    boolean required = "1".equals(System.getenv("TRINITY_REQUIRE_CHROMIUM"));
-    if (!ChromiumGuardian.isInstalled()) {
-      if (required) {
-        throw new AssertionError(
-            "TRINITY_REQUIRE_CHROMIUM=1 but Chromium is not installed at "
-                + ChromiumGuardian.DEFAULT_BROWSER);
-      }
-      Assumptions.abort(
-          "Chromium or chromedriver is not installed at "
-              + ChromiumGuardian.DEFAULT_BROWSER
-              + " / "
-              + ChromiumGuardian.DEFAULT_DRIVER
-              + " (set TRINITY_REQUIRE_CHROMIUM=1 to fail instead)");
-    }
-    guardian = ChromiumGuardian.create();
-  }
-
-  @AfterAll
-  static void stopChromium() {
-    if (guardian != null) {
-      guardian.close();
-    }
-  }
-
-  @Test
-  void theHostileSampleEndsCleanStartingFromThePrediction() {
+  @ParameterizedTest
+  @ValueSource(strings = {"brutalist", "hacker", "minimalist", "enterprise", "editorial"})
+  void theBreakingSampleEndsCleanStartingFromThePrediction(
+      String theme, ChromiumGuardian guardian) {
     Healer healer =
         Healer.builder().guardian(guardian).predictor(LayoutRiskPredictor.shipped()).build();
     Logger logger = (Logger) LoggerFactory.getLogger("dev.trinity.site");
@@ -55,8 +30,7 @@ class PredictedHealingChromiumTest {
     events.start();
     logger.addAppender(events);
     try {
-      HealResult result =
-          healer.heal(LayoutRiskPredictorTest.HOSTILE, BuiltInThemes.of("brutalist"));
+      HealResult result = healer.heal(SamplePages.breaking(), BuiltInThemes.of(theme));
 
       assertThat(result.isClean()).as("%s", result.report()).isTrue();
       assertThat(result.report().guardian()).isEqualTo(ChromiumGuardian.NAME);
@@ -74,7 +48,7 @@ class PredictedHealingChromiumTest {
   }
 
   @Test
-  void freshHostilePagesEndCleanInFewerRendersThanTheLadder() {
+  void freshHostilePagesEndCleanInFewerRendersThanTheLadder(ChromiumGuardian guardian) {
     List<SiteContent> pages = RenderComparison.hostilePages(31, 5);
     List<Theme> themes = dev.trinity.site.internal.risk.train.BuiltInThemes.all();
     Healer ladder = Healer.builder().guardian(guardian).build();

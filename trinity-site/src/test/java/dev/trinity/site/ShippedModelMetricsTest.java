@@ -29,6 +29,8 @@ class ShippedModelMetricsTest {
 
   static JsonNode meta;
   static LabelledSet set;
+  static Set<Integer> test = new HashSet<>();
+  static List<SiteContent> contents;
   static Metrics elements;
   static Metrics pages;
 
@@ -41,10 +43,14 @@ class ShippedModelMetricsTest {
       meta = new ObjectMapper().readTree(in);
     }
     set = LabelledSet.read(DATASET);
-    Set<Integer> test = new HashSet<>();
     meta.at("/dataset/test_pages").forEach(p -> test.add(p.asInt()));
-    List<SiteContent> contents = Dataset.pages(set.seed(), set.pages());
-    LayoutRiskPredictor predictor = LayoutRiskPredictor.shipped();
+    contents = Dataset.pages(set.seed(), set.pages());
+    Metrics[] m = evaluate(LayoutRiskPredictor.shipped());
+    elements = m[0];
+    pages = m[1];
+  }
+
+  static Metrics[] evaluate(LayoutRiskPredictor predictor) {
     Map<Integer, Map<ComponentRef, Integer>> predicted = new HashMap<>();
     for (int page : test) {
       String theme = dev.trinity.site.SiteRenderer.BUILT_IN_THEMES.get(page % 5);
@@ -68,16 +74,32 @@ class ShippedModelMetricsTest {
         tp[1] = Math.max(tp[1], p);
       }
     }
-    elements =
-        Metrics.of(
-            truth.stream().mapToInt(i -> i).toArray(),
-            guess.stream().mapToInt(i -> i).toArray(),
-            5);
-    pages =
-        Metrics.of(
-            perPage.values().stream().mapToInt(tp -> tp[0]).toArray(),
-            perPage.values().stream().mapToInt(tp -> tp[1]).toArray(),
-            5);
+    return new Metrics[] {
+      Metrics.of(
+          truth.stream().mapToInt(i -> i).toArray(), guess.stream().mapToInt(i -> i).toArray(), 5),
+      Metrics.of(
+          perPage.values().stream().mapToInt(tp -> tp[0]).toArray(),
+          perPage.values().stream().mapToInt(tp -> tp[1]).toArray(),
+          5)
+    };
+  }
+
+  @Test
+  void theFallbackRulesMatchTheirDocumentedMetrics() {
+    Metrics[] m = evaluate(LayoutRiskPredictor.heuristic());
+
+    assertMatches(m[0], meta.at("/metrics/heuristic_elements"));
+    assertMatches(m[1], meta.at("/metrics/heuristic_pages"));
+  }
+
+  @Test
+  void theModelBeatsTheFallbackRulesAndTheOriginalsWeightedF1() {
+    Metrics[] rules = evaluate(LayoutRiskPredictor.heuristic());
+
+    assertThat(elements.macroF1()).isGreaterThan(rules[0].macroF1());
+    assertThat(pages.weightedF1()).isGreaterThan(0.906);
+    assertThat(elements.macroF1()).isGreaterThanOrEqualTo(0.95);
+    assertThat(elements.overHealing()).isLessThan(0.02);
   }
 
   @Test

@@ -35,7 +35,10 @@ public final class ElementFeatures {
           "text_ratio_max",
           "lines_375",
           "lines_over_limit_max",
-          "shrunk_lines_over_limit_max");
+          "shrunk_lines_over_limit_max",
+          "wrapped_lines_over_limit_max",
+          "broken_lines_over_limit_max",
+          "shrunk_broken_lines_over_limit_max");
 
   /** How many features. */
   public static final int COUNT = NAMES.size();
@@ -73,6 +76,9 @@ public final class ElementFeatures {
     double linesOver = 0;
     double shrunkOver = 0;
     double lines375 = 1;
+    double wrappedOver = 0;
+    double brokenOver = 0;
+    double shrunkBrokenOver = 0;
     for (int v = 0; v < ThemeLayout.WIDTHS.length; v++) {
       double size = s.size()[v];
       double box = Math.max(1, s.box()[v]);
@@ -90,6 +96,11 @@ public final class ElementFeatures {
       if (s.lines() > 0) {
         linesOver = Math.max(linesOver, lines / s.lines());
         shrunkOver = Math.max(shrunkOver, shrunk / s.lines());
+        double boxEm = box / size;
+        wrappedOver = Math.max(wrappedOver, (double) t.lines(boxEm, false) / s.lines());
+        brokenOver = Math.max(brokenOver, (double) t.lines(boxEm, true) / s.lines());
+        shrunkBrokenOver =
+            Math.max(shrunkBrokenOver, (double) t.lines(boxEm / 0.8, true) / s.lines());
       }
     }
     out[18] = tokenMax;
@@ -97,5 +108,8 @@ public final class ElementFeatures {
     out[20] = lines375;
     out[21] = linesOver;
     out[22] = shrunkOver;
+    out[23] = wrappedOver;
+    out[24] = brokenOver;
+    out[25] = shrunkBrokenOver;
   }
 }

@@ -17,18 +17,20 @@ public final class HeuristicRisk {
    */
   public static int classify(double[] x) {
     boolean label = x[1] > 0;
+    boolean limited = x[2] > 0;
     double tokenMax = x[18];
-    double linesOver = x[21];
-    double shrunkOver = x[22];
-    if (label) {
-      if (tokenMax <= 1.0) {
-        return 0;
-      }
+    if (label || !limited) {
+      return tokenMax <= 1.0 ? 0 : 1;
+    }
+    double wrapped = x[23];
+    double broken = x[24];
+    double shrunkBroken = x[25];
+    if (wrapped <= 1.0 && tokenMax <= 1.0) {
+      return 0;
+    }
+    if (broken <= 1.0) {
       return 1;
     }
-    if (linesOver > 1.0) {
-      return shrunkOver <= 1.0 ? 2 : 3;
-    }
-    return tokenMax <= 1.0 ? 0 : 1;
+    return shrunkBroken <= 1.0 ? 2 : 3;
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trinity.site.HealingStrategy;
 import dev.trinity.site.internal.risk.ElementFeatures;
+import dev.trinity.site.internal.risk.HeuristicRisk;
 import dev.trinity.site.internal.risk.RiskModel;
 import dev.trinity.site.internal.risk.TreeEnsemble;
 import java.nio.charset.StandardCharsets;
@@ -137,6 +138,9 @@ public final class Trainer {
     }
     Metrics elements = Metrics.of(truth, predicted, CLASSES.size());
     Metrics pages = pageMetrics(testRows, predicted);
+    int[] rules = testRows.stream().mapToInt(r -> HeuristicRisk.classify(r.x())).toArray();
+    Metrics heuristic = Metrics.of(truth, rules, CLASSES.size());
+    Metrics heuristicPages = pageMetrics(testRows, rules);
     Map<String, Double> importance = permutationImportance(exported, testRows, elements.macroF1());
     double agreement = (double) agree / testRows.size();
     System.err.printf(
@@ -189,6 +193,8 @@ public final class Trainer {
     metrics.set("elements", metricsJson(elements));
     metrics.set("pages", metricsJson(pages));
     metrics.put("export_agreement_with_tribuo", agreement);
+    metrics.set("heuristic_elements", metricsJson(heuristic));
+    metrics.set("heuristic_pages", metricsJson(heuristicPages));
     ObjectNode imp = meta.putObject("permutation_importance_macro_f1");
     importance.forEach(imp::put);
 
@@ -199,7 +205,9 @@ public final class Trainer {
         json().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(meta));
     Files.createDirectories(report.toAbsolutePath().getParent());
     Files.writeString(
-        report, report(set, elements, pages, importance, trainSeconds), StandardCharsets.UTF_8);
+        report,
+        report(set, elements, pages, heuristic, heuristicPages, importance, trainSeconds),
+        StandardCharsets.UTF_8);
     System.err.printf(
         "model %d bytes -> %s; report -> %s; %.1f s in all%n",
         modelBytes.length, outDir, report, (System.nanoTime() - started) / 1e9);
@@ -355,6 +363,8 @@ public final class Trainer {
       LabelledSet set,
       Metrics elements,
       Metrics pages,
+      Metrics heuristic,
+      Metrics heuristicPages,
       Map<String, Double> importance,
       double trainSeconds) {
     StringBuilder sb = new StringBuilder();
@@ -370,7 +380,12 @@ public final class Trainer {
             trainSeconds));
     sb.append("| level | samples | accuracy | macro-F1 | weighted F1 | over-healing |\n");
     sb.append("|---|---:|---:|---:|---:|---:|\n");
-    for (Map.Entry<String, Metrics> e : Map.of("elements", elements, "pages", pages).entrySet()) {
+    Map<String, Metrics> levels = new LinkedHashMap<>();
+    levels.put("model, elements", elements);
+    levels.put("model, pages", pages);
+    levels.put("fallback rules, elements", heuristic);
+    levels.put("fallback rules, pages", heuristicPages);
+    for (Map.Entry<String, Metrics> e : levels.entrySet()) {
       Metrics m = e.getValue();
       sb.append(
           String.format(

@@ -1,5 +1,6 @@
 package dev.trinity.site;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +16,8 @@ import java.util.Objects;
  * needs at most <i>s</i>.
  *
  * @param strategy the strongest strategy any element is predicted to need
- * @param probabilities the page's probability of each strategy being the strongest needed; sums to
- *     1
+ * @param probabilities the page's probability of each strategy being the strongest needed, in
+ *     ladder order; sums to 1
  * @param elements one entry per text element of the page, in page order
  * @param source whether a trained model or the fallback rules predicted
  */
@@ -55,7 +56,7 @@ public record RiskPrediction(
   public RiskPrediction {
     Objects.requireNonNull(strategy, "strategy");
     Objects.requireNonNull(source, "source");
-    probabilities = Map.copyOf(new EnumMap<>(probabilities));
+    probabilities = Collections.unmodifiableMap(new EnumMap<>(probabilities));
     elements = List.copyOf(elements);
   }
 

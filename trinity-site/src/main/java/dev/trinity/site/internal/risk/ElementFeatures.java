@@ -40,6 +40,11 @@ public final class ElementFeatures {
           "broken_lines_over_limit_max",
           "shrunk_broken_lines_over_limit_max");
 
+  /**
+   * Line counts stop at this multiple of the line limit: beyond it every strategy but a clip fails.
+   */
+  static final int LINE_CAP = 4;
+
   /** How many features. */
   public static final int COUNT = NAMES.size();
 
@@ -97,10 +102,11 @@ public final class ElementFeatures {
         linesOver = Math.max(linesOver, lines / s.lines());
         shrunkOver = Math.max(shrunkOver, shrunk / s.lines());
         double boxEm = box / size;
-        wrappedOver = Math.max(wrappedOver, (double) t.lines(boxEm, false) / s.lines());
-        brokenOver = Math.max(brokenOver, (double) t.lines(boxEm, true) / s.lines());
+        int cap = LINE_CAP * s.lines();
+        wrappedOver = Math.max(wrappedOver, (double) t.lines(boxEm, false, cap) / s.lines());
+        brokenOver = Math.max(brokenOver, (double) t.lines(boxEm, true, cap) / s.lines());
         shrunkBrokenOver =
-            Math.max(shrunkBrokenOver, (double) t.lines(boxEm / 0.8, true) / s.lines());
+            Math.max(shrunkBrokenOver, (double) t.lines(boxEm / 0.8, true, cap) / s.lines());
       }
     }
     out[18] = tokenMax;

@@ -126,12 +126,13 @@ public record TextStats(
    * @param boxEm the box width in em of the font size
    * @param breakWords whether a run wider than the box is split across lines (else it takes a line
    *     of its own and sticks out)
-   * @return lines, at least 1
+   * @param cap stop counting beyond this many lines
+   * @return lines, 1 to {@code cap}
    */
-  public int lines(double boxEm, boolean breakWords) {
+  public int lines(double boxEm, boolean breakWords, int cap) {
     int lines = 1;
     double line = 0;
-    for (int i = 0; i < runCount; i++) {
+    for (int i = 0; i < runCount && lines < cap; i++) {
       double w = Math.abs(runs[i]);
       double gap = line == 0 || runs[i] < 0 ? 0 : spaceEm;
       if (line > 0 && line + gap + w > boxEm) {
@@ -147,6 +148,6 @@ public record TextStats(
         line += gap + w;
       }
     }
-    return lines;
+    return Math.min(lines, cap);
   }
 }

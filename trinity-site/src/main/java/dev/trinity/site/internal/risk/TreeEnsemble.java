@@ -13,11 +13,11 @@ import java.util.List;
  */
 public final class TreeEnsemble {
   private final int classes;
-  private final int[][] feature;
+  // per tree: node i's feature, left child and right child at 3i, 3i+1, 3i+2 (feature -1: leaf)
+  private final int[][] nodes;
   private final double[][] threshold;
-  private final int[][] left;
-  private final int[][] right;
-  private final float[][][] value;
+  // per tree: leaf i's class distribution at i * classes
+  private final float[][] leaves;
 
   private TreeEnsemble(
       int classes,
@@ -27,11 +27,22 @@ public final class TreeEnsemble {
       int[][] right,
       float[][][] value) {
     this.classes = classes;
-    this.feature = feature;
     this.threshold = threshold;
-    this.left = left;
-    this.right = right;
-    this.value = value;
+    this.nodes = new int[feature.length][];
+    this.leaves = new float[feature.length][];
+    for (int t = 0; t < feature.length; t++) {
+      int n = feature[t].length;
+      nodes[t] = new int[3 * n];
+      leaves[t] = new float[n * classes];
+      for (int i = 0; i < n; i++) {
+        nodes[t][3 * i] = feature[t][i];
+        nodes[t][3 * i + 1] = left[t][i];
+        nodes[t][3 * i + 2] = right[t][i];
+        if (feature[t][i] < 0) {
+          System.arraycopy(value[t][i], 0, leaves[t], i * classes, classes);
+        }
+      }
+    }
   }
 
   /**
@@ -154,21 +165,21 @@ public final class TreeEnsemble {
    */
   public void predict(double[] x, double[] out) {
     java.util.Arrays.fill(out, 0, classes, 0);
-    for (int t = 0; t < feature.length; t++) {
-      int[] f = feature[t];
+    for (int t = 0; t < nodes.length; t++) {
+      int[] node = nodes[t];
       double[] th = threshold[t];
-      int[] l = left[t];
-      int[] r = right[t];
       int i = 0;
-      while (f[i] >= 0) {
-        i = x[f[i]] > th[i] ? r[i] : l[i];
+      int f;
+      while ((f = node[3 * i]) >= 0) {
+        i = x[f] > th[i] ? node[3 * i + 2] : node[3 * i + 1];
       }
-      float[] d = value[t][i];
+      float[] leaf = leaves[t];
+      int base = i * classes;
       for (int c = 0; c < classes; c++) {
-        out[c] += d[c];
+        out[c] += leaf[base + c];
       }
     }
-    double inv = 1.0 / feature.length;
+    double inv = 1.0 / nodes.length;
     for (int c = 0; c < classes; c++) {
       out[c] *= inv;
     }
@@ -180,7 +191,7 @@ public final class TreeEnsemble {
    * @return the count
    */
   public int size() {
-    return feature.length;
+    return nodes.length;
   }
 
   /**
@@ -190,8 +201,8 @@ public final class TreeEnsemble {
    */
   public List<Integer> nodeCounts() {
     List<Integer> out = new ArrayList<>();
-    for (int[] f : feature) {
-      out.add(f.length);
+    for (int[] n : nodes) {
+      out.add(n.length / 3);
     }
     return out;
   }

@@ -60,7 +60,10 @@ public final class RenderComparison {
     int predictedDirty = 0;
     long elements = 0;
     long overElements = 0;
+    long visibleElements = 0;
     int overPages = 0;
+    int visiblePages = 0;
+    int strongestOver = 0;
     int firstRenderClean = 0;
     long started = System.nanoTime();
     try (ChromiumGuardian guardian = ChromiumGuardian.create()) {
@@ -81,6 +84,8 @@ public final class RenderComparison {
         RiskPrediction p = predictor.predict(content, theme);
         var labels = labeler.label(content, theme).labels();
         boolean pageOver = false;
+        boolean pageVisible = false;
+        int neededMax = 0;
         for (RiskPrediction.ElementRisk e : p.elements()) {
           String l = labels.get(e.ref());
           int needed =
@@ -88,12 +93,20 @@ public final class RenderComparison {
                   ? HealingStrategy.CONTENT_CUT.ordinal()
                   : HealingStrategy.valueOf(l).ordinal();
           elements++;
+          neededMax = Math.max(neededMax, needed);
           if (e.strategy().ordinal() > needed) {
             overElements++;
             pageOver = true;
+            // BREAK_WORD on text that fits changes nothing on screen; from FONT_SHRINK on it does
+            if (e.strategy().compareTo(HealingStrategy.FONT_SHRINK) >= 0) {
+              visibleElements++;
+              pageVisible = true;
+            }
           }
         }
         overPages += pageOver ? 1 : 0;
+        visiblePages += pageVisible ? 1 : 0;
+        strongestOver += p.strategy().ordinal() > neededMax ? 1 : 0;
         if (!b.isClean()) {
           System.err.println(
               "page " + i + " (" + theme.name() + ") still overflows: " + b.report());
@@ -109,8 +122,9 @@ public final class RenderComparison {
             + "| escalation ladder | %.2f | %d |%n| predictor, then ladder | %.2f | %d |%n%n"
             + "%d hostile pages (seed %d), %d elements. Renders saved: %.1f%%. Clean on the first"
             + " render with the predictor: %d pages.%nOver-healing (predicted harsher than the"
-            + " cheapest strategy Chromium shows is enough): %.2f%% of elements, %.1f%% of pages"
-            + " (any element).%n",
+            + " cheapest strategy Chromium shows is enough): %.2f%% of elements (%.2f%% with a"
+            + " visible change, FONT_SHRINK or harsher); pages with any over-healed element %.1f%%"
+            + " (%.1f%% visible); pages whose strongest strategy is harsher than needed %.1f%%.%n",
         (double) ladderRenders / count,
         ladderDirty,
         (double) predictedRenders / count,
@@ -121,6 +135,9 @@ public final class RenderComparison {
         100.0 * (ladderRenders - predictedRenders) / ladderRenders,
         firstRenderClean,
         100.0 * overElements / elements,
-        100.0 * overPages / count);
+        100.0 * visibleElements / elements,
+        100.0 * overPages / count,
+        100.0 * visiblePages / count,
+        100.0 * strongestOver / count);
   }
 }

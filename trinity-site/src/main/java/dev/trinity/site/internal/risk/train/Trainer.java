@@ -53,7 +53,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  */
 public final class Trainer {
   /** Trees in the forest. */
-  public static final int TREES = 60;
+  public static final int TREES = 40;
 
   /** Deepest a tree grows. */
   public static final int MAX_DEPTH = 14;

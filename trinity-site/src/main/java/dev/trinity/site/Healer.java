@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a page, checks it, and escalates a {@link HealingStrategy} per overflowing element (NONE
@@ -27,7 +28,7 @@ public final class Healer {
   private final LayoutGuardian guardian;
   private final List<Viewport> viewports;
   private final int maxRenders;
-  private final LayoutRiskPredictor predictor;
+  private final @Nullable LayoutRiskPredictor predictor;
 
   private Healer(Builder b) {
     this.renderer = b.renderer;
@@ -54,6 +55,8 @@ public final class Healer {
    * @param theme the theme
    * @return the result
    * @throws SiteException when rendering or checking fails
+   * @throws dev.trinity.api.InvalidInputException when the theme has no template, or the predictor
+   *     does not know its layout
    */
   public HealResult heal(SiteContent content, Theme theme) {
     if (predictor != null) {
@@ -131,7 +134,7 @@ public final class Healer {
     private LayoutGuardian guardian;
     private List<Viewport> viewports = Viewport.DEFAULTS;
     private int maxRenders = DEFAULT_MAX_RENDERS;
-    private LayoutRiskPredictor predictor;
+    private @Nullable LayoutRiskPredictor predictor;
 
     private Builder() {}
 

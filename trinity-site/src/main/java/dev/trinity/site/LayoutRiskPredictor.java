@@ -13,12 +13,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,7 +172,7 @@ public final class LayoutRiskPredictor {
           "no layout known for theme '"
               + theme.name()
               + "'; known: "
-              + new java.util.TreeSet<>(layouts.keySet())
+              + new TreeSet<>(layouts.keySet())
               + " (add one with withTemplate(name, template))");
     }
     List<PageElements.Element> elements = PageElements.of(content);
@@ -188,7 +189,7 @@ public final class LayoutRiskPredictor {
         k = argmax(p);
       } else {
         k = HeuristicRisk.classify(x);
-        java.util.Arrays.fill(p, 0);
+        Arrays.fill(p, 0);
         p[k] = 1;
       }
       double cumulative = 0;
@@ -223,15 +224,21 @@ public final class LayoutRiskPredictor {
     return best;
   }
 
-  private static final Map<String, ThemeLayout> BUILT_IN = new ConcurrentHashMap<>();
+  /** The built-in themes' layouts, computed on first use. */
+  private static final class BuiltIn {
+    static final Map<String, ThemeLayout> LAYOUTS = compute();
+
+    private static Map<String, ThemeLayout> compute() {
+      Map<String, ThemeLayout> layouts = new HashMap<>();
+      for (String theme : SiteRenderer.BUILT_IN_THEMES) {
+        layouts.put(theme, new ThemeLayout(SiteTemplate.builtIn(theme).spec()));
+      }
+      return Map.copyOf(layouts);
+    }
+  }
 
   private static Map<String, ThemeLayout> builtInLayouts() {
-    if (BUILT_IN.isEmpty()) {
-      for (String theme : SiteRenderer.BUILT_IN_THEMES) {
-        BUILT_IN.computeIfAbsent(theme, t -> new ThemeLayout(SiteTemplate.builtIn(t).spec()));
-      }
-    }
-    return Map.copyOf(BUILT_IN);
+    return BuiltIn.LAYOUTS;
   }
 
   private static byte @Nullable [] resource(ClassLoader loader, String name) {

@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * compute each element's box; the stylesheet adds colours, borders and decoration.
  */
 public final class SiteTemplate {
+  private static final Pattern NETWORK_CSS =
+      Pattern.compile(
+          "@import|url\\(\\s*['\"]?\\s*(?:[a-z][a-z0-9+.-]*:|//)", Pattern.CASE_INSENSITIVE);
   private static final Pattern RAW_OUTPUT = Pattern.compile("\\{\\{\\s*[{&>]");
 
   private final String html;
@@ -44,10 +47,9 @@ public final class SiteTemplate {
           "template uses unescaped output or a partial ({{{, {{& or {{>); every value must be"
               + " escaped");
     }
-    if (css.toLowerCase(java.util.Locale.ROOT).contains("@import")
-        || css.toLowerCase(java.util.Locale.ROOT).contains("url(http")) {
+    if (NETWORK_CSS.matcher(css).find()) {
       throw new IllegalArgumentException(
-          "stylesheet loads from the network (@import or url(http…)); pages must be"
+          "stylesheet loads from elsewhere (@import, or url() with a scheme or //host); pages must be"
               + " self-contained");
     }
     this.spec = LayoutSpec.of(copy);

@@ -10,6 +10,7 @@ import dev.trinity.api.content.SiteContent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -204,6 +205,17 @@ class SiteRendererTest {
                     "<p></p>", "@import url(https://cdn.example/x.css);", new Properties()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("self-contained");
+    for (String css :
+        List.of(
+            "body{background:url(\"https://cdn.example/bg.png\")}",
+            "@font-face{src:url( //cdn.example/f.woff2)}",
+            "body{background:URL('data:image/png;base64,AAAA')}")) {
+      assertThatThrownBy(() -> SiteTemplate.of("<p></p>", css, new Properties()))
+          .as(css)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(SiteTemplate.of("<p></p>", "body{background:url(img/bg.png)}", new Properties()))
+        .isNotNull();
   }
 
   @Test

@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * tokens, URLs, CJK, emoji, a 999,999-star project). Sample time, so JMH reports p50; the target is
  * under 50 µs.
  *
- * <p>{@code ./mvnw -q -pl trinity-examples exec:exec@jmh -Djmh.args="LayoutRisk"}
+ * <p>{@code ./mvnw -B -q -pl trinity-examples -am package -DskipTests dependency:build-classpath
+ * -Dmdep.outputFile=cp.txt}, then {@code java -cp trinity-examples/target/classes:$(cat cp.txt)
+ * org.openjdk.jmh.Main LayoutRisk}
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -3,11 +3,13 @@ package dev.trinity.site;
 import dev.trinity.api.content.SiteContent;
 import dev.trinity.api.content.Theme;
 import dev.trinity.site.internal.GuardianEvents;
+import dev.trinity.site.internal.risk.RiskEvents;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a page, checks it, and escalates a {@link HealingStrategy} per overflowing element (NONE
@@ -26,12 +28,14 @@ public final class Healer {
   private final LayoutGuardian guardian;
   private final List<Viewport> viewports;
   private final int maxRenders;
+  private final @Nullable LayoutRiskPredictor predictor;
 
   private Healer(Builder b) {
     this.renderer = b.renderer;
     this.guardian = Objects.requireNonNull(b.guardian, "guardian");
     this.viewports = List.copyOf(b.viewports);
     this.maxRenders = b.maxRenders;
+    this.predictor = b.predictor;
   }
 
   /**
@@ -44,14 +48,22 @@ public final class Healer {
   }
 
   /**
-   * Heals a page from no fixes.
+   * Heals a page: from the {@link Builder#predictor(LayoutRiskPredictor) predictor}'s plan when
+   * there is one (logged as {@code layout_predicted}), else from no fixes.
    *
    * @param content the content
    * @param theme the theme
    * @return the result
    * @throws SiteException when rendering or checking fails
+   * @throws dev.trinity.api.InvalidInputException when the theme has no template, or the predictor
+   *     does not know its layout
    */
   public HealResult heal(SiteContent content, Theme theme) {
+    if (predictor != null) {
+      RiskPrediction prediction = predictor.predict(content, theme);
+      RiskEvents.predicted(theme.name(), prediction);
+      return heal(content, theme, prediction.plan());
+    }
     return heal(content, theme, LayoutFixes.none());
   }
 
@@ -122,8 +134,21 @@ public final class Healer {
     private LayoutGuardian guardian;
     private List<Viewport> viewports = Viewport.DEFAULTS;
     private int maxRenders = DEFAULT_MAX_RENDERS;
+    private @Nullable LayoutRiskPredictor predictor;
 
     private Builder() {}
+
+    /**
+     * Sets a predictor: {@link Healer#heal(SiteContent, Theme)} then renders first with the
+     * predicted strategy per element instead of none, and escalates from there (none by default).
+     *
+     * @param predictor the predictor, for example {@link LayoutRiskPredictor#shipped()}
+     * @return this builder
+     */
+    public Builder predictor(LayoutRiskPredictor predictor) {
+      this.predictor = Objects.requireNonNull(predictor, "predictor");
+      return this;
+    }
 
     /**
      * Sets the renderer ({@link SiteRenderer#create()} by default).

@@ -48,11 +48,15 @@ public final class TransientFaultBenchmark {
     int total = 0;
     int worst = 0;
     int runsWithOpening = 0;
+    int fewestCalls = Integer.MAX_VALUE;
+    int mostCalls = 0;
     StringBuilder perRun = new StringBuilder();
     for (long seed = 1; seed <= seeds; seed++) {
       TransientFaultScenario.Result r = scenario.run(seed);
       total += r.failed();
       worst = Math.max(worst, r.failed());
+      fewestCalls = Math.min(fewestCalls, r.providerCalls());
+      mostCalls = Math.max(mostCalls, r.providerCalls());
       if (r.breakerOpenings() > 0) {
         runsWithOpening++;
       }
@@ -61,11 +65,13 @@ public final class TransientFaultBenchmark {
     System.out.println("failed requests per run (seed 1.." + seeds + ", * = breaker opened):");
     System.out.println(perRun.toString().strip());
     System.out.printf(
-        "total %d of %d (%.2f%%), worst run %d, runs with the breaker open: %d%n%n",
+        "total %d of %d (%.2f%%), worst run %d, runs with the breaker open: %d%n",
         total,
         seeds * scenario.requests(),
         total * 100.0 / (seeds * scenario.requests()),
         worst,
         runsWithOpening);
+    System.out.printf(
+        "calls that reached the endpoint per run: %d to %d%n%n", fewestCalls, mostCalls);
   }
 }

@@ -37,6 +37,7 @@ class BreakerDefaultsTest {
 
   private final VirtualTime time = new VirtualTime();
   private final List<LlmRequest> received = new ArrayList<>();
+  private final List<java.time.Instant> callTimes = new ArrayList<>();
   private Trinity trinity;
 
   @AfterEach
@@ -75,6 +76,7 @@ class BreakerDefaultsTest {
           @Override
           public CompletableFuture<LlmResponse> generate(LlmRequest request) {
             received.add(request);
+            callTimes.add(time.now());
             return script.apply(received.size());
           }
         };
@@ -322,5 +324,78 @@ class BreakerDefaultsTest {
 
     assertThat(f.join().attempts()).isEqualTo(3);
     assertThat(received).hasSize(3);
+  }
+
+  private static Throwable cause(CompletableFuture<LlmResponse> f) {
+    return f.handle((r, e) -> e instanceof CompletionException ? e.getCause() : e).join();
+  }
+
+  @Test
+  void jitterSpreadsTheBackoffAroundTheComputedDelay() {
+    // random 0.5 sits in the middle of the jitter range: exactly the computed 1 s
+    start(
+        n -> n < 2 ? refused() : answer(), c -> c.retry(RetryConfig.builder().jitter(0.2).build()));
+    CompletableFuture<LlmResponse> f = trinity.llmAsync().generate(LlmRequest.of("x"));
+    time.advance(Duration.ofSeconds(2));
+
+    assertThat(f.join().attempts()).isEqualTo(2);
+    assertThat(Duration.between(callTimes.get(0), callTimes.get(1)))
+        .isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aBackoffThatWouldEndExactlyAtTheDeadlineGivesUpAtOnce() {
+    start(
+        n -> refused(),
+        c ->
+            c.retry(RetryConfig.builder().jitter(0.0).build())
+                .llm(
+                    LlmConfig.builder()
+                        .provider("scripted")
+                        .baseUrl("http://model.test:11434")
+                        .model("m")
+                        .timeout(Duration.ofSeconds(1))
+                        .build()));
+    CompletableFuture<LlmResponse> f = trinity.llmAsync().generate(LlmRequest.of("x"));
+    time.advance(Duration.ZERO);
+
+    assertThat(f).isDone();
+    Throwable t = cause(f);
+    assertThat(t)
+        .isInstanceOf(RequestTimeoutException.class)
+        .hasMessage(
+            "deadline of 1000 ms would pass before attempt 2 (back-off 1000 ms, 1000 ms left); last"
+                + " failure: scripted could not be reached at http://model.test:11434/api/chat:"
+                + " connection refused");
+    assertThat(((RequestTimeoutException) t).attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void cancellingARequestDuringItsBackoffDropsTheTimer() {
+    start(n -> refused(), c -> c.retry(RetryConfig.builder().jitter(0.0).build()));
+    CompletableFuture<LlmResponse> f = trinity.llmAsync().generate(LlmRequest.of("x"));
+    time.advance(Duration.ofMillis(500));
+    assertThat(time.pendingCount()).as("the deadline and the retry").isEqualTo(2);
+
+    f.cancel(true);
+
+    assertThat(time.pendingCount()).isZero();
+    time.advance(Duration.ofSeconds(5));
+    assertThat(received).hasSize(1);
+  }
+
+  @Test
+  void aFailureThatSaysTheDeadlinePassedIsNotRetried() {
+    start(
+        n ->
+            CompletableFuture.failedFuture(
+                new RequestTimeoutException(
+                    "scripted", "scripted: deadline passed", Duration.ofSeconds(5), true, null)),
+        c -> c.retry(RetryConfig.builder().jitter(0.0).build()));
+    CompletableFuture<LlmResponse> f = trinity.llmAsync().generate(LlmRequest.of("x"));
+    time.advance(Duration.ofSeconds(10));
+
+    assertThat(cause(f)).isInstanceOf(RequestTimeoutException.class);
+    assertThat(received).hasSize(1);
   }
 }

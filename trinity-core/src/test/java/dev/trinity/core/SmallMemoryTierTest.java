@@ -3,6 +3,7 @@ package dev.trinity.core;
 import static dev.trinity.core.PipelineHarness.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trinity.api.CachePolicy;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
 import dev.trinity.cache.CacheConfig;
@@ -104,6 +105,23 @@ class SmallMemoryTierTest {
     assertThat(fromSlowTier.cacheTier()).contains(SlowTier.NAME);
     assertThat(callsPerPrompt.get("first")).hasValue(1);
     assertThat(callsPerPrompt.values()).allSatisfy(n -> assertThat(n).hasValue(1));
+  }
+
+  @Test
+  void aRefreshDoesNotTakeTheAnswerOfAFinishedFlightStillBeingStored() throws Exception {
+    start();
+    ask("first");
+    ask("first"); // shares the finished flight, kept while the slow tier stores its answer
+    assertThat(callsPerPrompt.get("first")).hasValue(1);
+
+    LlmResponse refreshed =
+        resultOf(
+            h.send(
+                Door.ASYNC,
+                LlmRequest.builder().prompt("first").cachePolicy(CachePolicy.REFRESH).build()));
+
+    assertThat(refreshed.cached()).isFalse();
+    assertThat(callsPerPrompt.get("first")).hasValue(2);
   }
 
   @Test

@@ -36,9 +36,8 @@ final class ClosedState extends BreakerState {
 
   @Override
   void onSuccess() {
-    if (tracker.recordSuccess(ended())) {
-      machine.toOpen(this, tracker.describe(), null);
-    }
+    ended();
+    tracker.recordSuccess();
   }
 
   @Override

@@ -15,9 +15,8 @@ final class ConsecutiveFailures implements FailureTracker {
   }
 
   @Override
-  public boolean recordSuccess(int othersInFlight) {
+  public void recordSuccess() {
     failures.set(0);
-    return false;
   }
 
   @Override

@@ -37,9 +37,8 @@ final class FailureRateWindow implements FailureTracker {
   }
 
   @Override
-  public boolean recordSuccess(int othersInFlight) {
-    record(SUCCESS);
-    return false; // an answer says the service is up: never the moment to open
+  public void recordSuccess() {
+    record(SUCCESS); // an answer says the service is up: never the moment to open
   }
 
   @Override

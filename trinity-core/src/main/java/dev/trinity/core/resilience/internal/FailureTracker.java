@@ -5,14 +5,8 @@ import dev.trinity.core.resilience.CircuitBreakerConfig;
 /** Decides, from the outcomes a closed breaker records, when it should open. Thread-safe. */
 interface FailureTracker {
 
-  /**
-   * Records a success.
-   *
-   * @param othersInFlight calls the closed breaker admitted that have not ended yet
-   * @return true when the breaker should now open (a failure rate can reach its threshold on a
-   *     success, when the window first holds enough calls)
-   */
-  boolean recordSuccess(int othersInFlight);
+  /** Records a success. A success never opens the breaker: the service just answered. */
+  void recordSuccess();
 
   /**
    * Records a counted failure.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.trinity.api.Capability;
 import dev.trinity.api.CircuitOpenException;
 import dev.trinity.api.ConnectionException;
+import dev.trinity.api.InvalidInputException;
 import dev.trinity.api.LlmProvider;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
@@ -39,6 +40,7 @@ class BreakerDefaultsTest {
   private final List<LlmRequest> received = new ArrayList<>();
   private final List<java.time.Instant> callTimes = new ArrayList<>();
   private Trinity trinity;
+  private double jitterSource = 0.5;
 
   @AfterEach
   void stop() {
@@ -96,7 +98,7 @@ class BreakerDefaultsTest {
             .provider(provider)
             .clock(time.clock())
             .scheduler(time)
-            .random(() -> 0.5)
+            .random(() -> jitterSource)
             .build();
     return trinity;
   }
@@ -397,5 +399,60 @@ class BreakerDefaultsTest {
 
     assertThat(cause(f)).isInstanceOf(RequestTimeoutException.class);
     assertThat(received).hasSize(1);
+  }
+
+  @Test
+  void anExchangeThatTimedOutBeforeTheDeadlineIsRetried() {
+    start(
+        n ->
+            n == 1
+                ? CompletableFuture.failedFuture(
+                    new RequestTimeoutException(
+                        "scripted",
+                        "scripted: exchange timed out",
+                        Duration.ofSeconds(5),
+                        false,
+                        null))
+                : answer(),
+        c -> c.retry(RetryConfig.builder().jitter(0.0).build()));
+    CompletableFuture<LlmResponse> f = trinity.llmAsync().generate(LlmRequest.of("x"));
+    time.advance(Duration.ofSeconds(1));
+
+    assertThat(f.join().attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void aJitterSourceAtItsUpperEndStillGivesABackoffJustUnderTheTop() {
+    jitterSource = 1.0; // outside [0, 1): the retry stage takes the largest value below 1
+    start(
+        n -> n < 2 ? refused() : answer(), c -> c.retry(RetryConfig.builder().jitter(0.2).build()));
+    CompletableFuture<LlmResponse> f = trinity.llmAsync().generate(LlmRequest.of("x"));
+    time.advance(Duration.ofMillis(1200));
+
+    assertThat(f).isCompleted();
+    Duration backoff = Duration.between(callTimes.get(0), callTimes.get(1));
+    assertThat(backoff).isBetween(Duration.ofMillis(1199), Duration.ofMillis(1200));
+  }
+
+  @Test
+  void aCallerSharingAFlightStillHasItsOwnValidatorApplied() {
+    CompletableFuture<LlmResponse> pending = new CompletableFuture<>();
+    start(n -> pending, c -> c);
+    CompletableFuture<LlmResponse> lenient = trinity.llmAsync().generate(LlmRequest.of("same"));
+    CompletableFuture<LlmResponse> picky =
+        trinity
+            .llmAsync()
+            .generate(
+                LlmRequest.of("same"),
+                r -> {
+                  throw new InvalidInputException("answer", "too short");
+                });
+
+    pending.complete(answer().join());
+    time.advance(Duration.ZERO);
+
+    assertThat(received).hasSize(1);
+    assertThat(lenient.join().text()).isEqualTo("fine");
+    assertThat(cause(picky)).isInstanceOf(InvalidInputException.class);
   }
 }

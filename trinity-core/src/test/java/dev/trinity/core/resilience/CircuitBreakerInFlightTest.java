@@ -126,10 +126,38 @@ class CircuitBreakerInFlightTest {
     fail(b);
     fail(b);
     assertThat(b.status().consecutiveFailures()).isEqualTo(2);
+    b.reset();
+    assertThat(b.status().consecutiveFailures()).isZero();
+    assertThat(b.status().stateChanges()).as("closed to closed is no change").isZero();
+
+    for (int i = 0; i < 5; i++) {
+      fail(b);
+    }
+    assertThat(b.state()).isEqualTo(State.OPEN);
+    assertThat(b.status().stateChanges()).isEqualTo(1);
 
     b.reset();
 
+    assertThat(b.state()).isEqualTo(State.CLOSED);
+    assertThat(b.status().stateChanges()).as("reset counts as a change").isEqualTo(2);
     assertThat(b.status().consecutiveFailures()).isZero();
-    assertThat(b.status().totalFailures()).isEqualTo(2);
+    assertThat(b.status().totalFailures()).isEqualTo(7);
+  }
+
+  @Test
+  void removeListenerSaysWhetherTheListenerWasThere() {
+    CircuitBreaker b = breaker(CircuitBreakerConfig.ofDefaults());
+    CircuitBreaker.StateListener l = (name, from, to) -> {};
+    CircuitBreakerRegistry registry =
+        CircuitBreakerRegistry.of(CircuitBreakerConfig.ofDefaults(), time.clock());
+    b.addListener(l);
+    registry.addListener(l);
+
+    assertThat(b.removeListener(l)).isTrue();
+    assertThat(b.removeListener(l)).isFalse();
+    assertThat(registry.removeListener(l)).isTrue();
+    assertThat(registry.removeListener(l)).isFalse();
+    assertThat(b.name()).isEqualTo("ollama");
+    assertThat(b.toString()).isEqualTo("CircuitBreaker[ollama, CLOSED]");
   }
 }

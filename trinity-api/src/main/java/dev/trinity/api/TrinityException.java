@@ -46,11 +46,12 @@ public class TrinityException extends RuntimeException {
   }
 
   /**
-   * How many attempts the pipeline made before giving up with this exception (1 when it was not
-   * retried). Earlier attempts' failures are attached as {@linkplain #getSuppressed() suppressed}
-   * exceptions.
+   * How many calls reached, or tried to reach, the provider before the pipeline gave up with this
+   * exception: 1 when it was not retried, 0 when the request was refused before any call (an open
+   * breaker, a full queue). An attempt that the breaker refused is not a call. Earlier attempts'
+   * failures are attached as {@linkplain #getSuppressed() suppressed} exceptions.
    *
-   * @return the number of attempts, at least 1
+   * @return the number of calls, 0 or more
    */
   public int attempts() {
     return attempts;
@@ -60,12 +61,12 @@ public class TrinityException extends RuntimeException {
    * Records how many attempts were made. Called by the request pipeline when it gives up; hosts do
    * not need it.
    *
-   * @param attempts the number of attempts, at least 1
+   * @param attempts the number of calls, 0 or more
    * @return this exception
    */
   public TrinityException withAttempts(int attempts) {
-    if (attempts < 1) {
-      throw new IllegalArgumentException("attempts must be >= 1, was " + attempts);
+    if (attempts < 0) {
+      throw new IllegalArgumentException("attempts must be >= 0, was " + attempts);
     }
     this.attempts = attempts;
     return this;

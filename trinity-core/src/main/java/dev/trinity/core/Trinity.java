@@ -126,8 +126,11 @@ public final class Trinity implements AutoCloseable {
     stages.add(new CoalescingInterceptor());
     stages.add(new CacheInterceptor(cache));
     stages.add(new RetryInterceptor(config.retry(), b.random));
-    stages.add(new BreakerInterceptor(breakers.breaker(endpointName)));
+    // the breaker sits inside the limit: it judges only calls that are about to reach the
+    // endpoint or are running there, and a request queued behind the limit when it opens is
+    // refused when its turn comes instead of being sent to an endpoint known to be down
     stages.add(new LimitInterceptor(limiter));
+    stages.add(new BreakerInterceptor(breakers.breaker(endpointName)));
     this.pipeline = new LlmPipeline(provider, config.llm(), stages, clock, scheduler);
     this.owned = List.copyOf(resources);
   }

@@ -26,8 +26,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 class BreakerPipelineTest {
   private PipelineHarness h;
 
+  /** The original "5 consecutive failures / 60 s" breaker, no retries. */
   private PipelineHarness withoutRetries() throws Exception {
-    h = new PipelineHarness(b -> b.retry(RetryConfig.disabled()));
+    h =
+        PipelineHarness.withConfig(
+            c ->
+                c.toBuilder()
+                    .retry(RetryConfig.disabled())
+                    .circuitBreaker(CircuitBreakerConfig.consecutiveFailures())
+                    .build());
     return h;
   }
 
@@ -124,7 +131,10 @@ class BreakerPipelineTest {
         PipelineHarness.withConfig(
             c ->
                 c.toBuilder()
-                    .circuitBreaker(CircuitBreakerConfig.builder().failureThreshold(2).build())
+                    .circuitBreaker(
+                        CircuitBreakerConfig.consecutiveFailures().toBuilder()
+                            .failureThreshold(2)
+                            .build())
                     .build());
     h.server.enqueue(status(503));
     h.server.enqueue(status(503));
@@ -140,7 +150,9 @@ class BreakerPipelineTest {
 
     Throwable t = failureOf(f);
     assertThat(t).isInstanceOf(CircuitOpenException.class);
-    assertThat(((CircuitOpenException) t).attempts()).isEqualTo(3);
+    assertThat(((CircuitOpenException) t).attempts())
+        .as("calls that reached the server; the third attempt was refused")
+        .isEqualTo(2);
     assertThat(h.server.getRequestCount()).isEqualTo(2);
   }
 }

@@ -91,7 +91,8 @@ class CachePipelineTest {
     h = new PipelineHarness(b -> b.retry(RetryConfig.disabled()));
     h.server.enqueue(ok("kept"));
     resultOf(h.send(Door.ASYNC, LlmRequest.of("cached prompt")));
-    for (int i = 0; i < 5; i++) {
+    // with the success before them, 9 failures make 9 of 10 calls: the default breaker opens
+    for (int i = 0; i < 9; i++) {
       h.server.enqueue(status(500));
       failureOf(h.send(Door.ASYNC, LlmRequest.of("failing " + i)));
     }
@@ -102,7 +103,7 @@ class CachePipelineTest {
 
     assertThat(r.text()).isEqualTo("kept");
     assertThat(r.cached()).isTrue();
-    assertThat(h.server.getRequestCount()).isEqualTo(6);
+    assertThat(h.server.getRequestCount()).isEqualTo(10);
   }
 
   @Test

@@ -81,7 +81,10 @@ class CorrelationTest {
                             .build())
                     .retry(RetryConfig.builder().initialBackoff(Duration.ofMillis(5)).build())
                     // 20 first attempts fail at once: keep the breaker out of this test
-                    .circuitBreaker(CircuitBreakerConfig.builder().failureThreshold(100).build())
+                    .circuitBreaker(
+                        CircuitBreakerConfig.consecutiveFailures().toBuilder()
+                            .failureThreshold(100)
+                            .build())
                     .cache(
                         dev.trinity.cache.CacheConfig.builder()
                             .tiers(dev.trinity.cache.TierType.MEMORY)

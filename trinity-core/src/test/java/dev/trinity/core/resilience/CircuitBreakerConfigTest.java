@@ -12,16 +12,26 @@ class CircuitBreakerConfigTest {
   void defaultsMatchTheDocumentedConfiguration() {
     CircuitBreakerConfig c = CircuitBreakerConfig.ofDefaults();
 
-    assertThat(c.mode()).isEqualTo(Mode.CONSECUTIVE_FAILURES);
+    assertThat(c.mode()).isEqualTo(Mode.FAILURE_RATE);
     assertThat(c.failureThreshold()).isEqualTo(5);
     assertThat(c.openDuration()).isEqualTo(Duration.ofSeconds(60));
     assertThat(c.halfOpenMaxCalls()).isEqualTo(1);
     assertThat(c.successThreshold()).isEqualTo(1);
     assertThat(c.maxWaitInHalfOpen()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(c.slidingWindowSize()).isEqualTo(CircuitBreakerConfig.DEFAULT_SLIDING_WINDOW_SIZE);
-    assertThat(c.minimumNumberOfCalls())
-        .isEqualTo(CircuitBreakerConfig.DEFAULT_MINIMUM_NUMBER_OF_CALLS);
+    assertThat(c.slidingWindowSize()).isEqualTo(50);
+    assertThat(c.minimumNumberOfCalls()).isEqualTo(10);
     assertThat(c.failureRateThreshold()).isEqualTo(50.0);
+  }
+
+  @Test
+  void theConsecutiveFailuresPresetIsTheOriginalFiveFailuresSixtySeconds() {
+    CircuitBreakerConfig c = CircuitBreakerConfig.consecutiveFailures();
+
+    assertThat(c.mode()).isEqualTo(Mode.CONSECUTIVE_FAILURES);
+    assertThat(c.failureThreshold()).isEqualTo(5);
+    assertThat(c.openDuration()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(c.toBuilder().mode(Mode.FAILURE_RATE).build().openDuration())
+        .isEqualTo(Duration.ofSeconds(60));
   }
 
   @Test

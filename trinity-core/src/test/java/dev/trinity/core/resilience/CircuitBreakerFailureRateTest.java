@@ -47,11 +47,15 @@ class CircuitBreakerFailureRateTest {
 
   @ParameterizedTest
   @EnumSource(Door.class)
-  void opensWhenTheFifthCallBringsTheRateOverTheThreshold(Door door) {
+  void aSuccessNeverOpensItButTheNextFailureDoes(Door door) {
     run(door, "FFFF");
     run(door, "S");
+    assertThat(breaker.state())
+        .as("4 of 5 failed, but an answer just came")
+        .isEqualTo(State.CLOSED);
 
-    assertThat(breaker.state()).as("4 of 5 failed: 80 %").isEqualTo(State.OPEN);
+    run(door, "F");
+    assertThat(breaker.state()).as("5 of 6 failed: 83 %").isEqualTo(State.OPEN);
   }
 
   @ParameterizedTest

@@ -13,7 +13,8 @@ class CircuitBreakerRegistryTest {
   private final VirtualTime time = new VirtualTime();
   private final CircuitBreakerRegistry registry =
       CircuitBreakerRegistry.of(
-          CircuitBreakerConfig.builder().failureThreshold(2).build(), time.clock());
+          CircuitBreakerConfig.consecutiveFailures().toBuilder().failureThreshold(2).build(),
+          time.clock());
 
   @Test
   void createsEachNamedBreakerOnceFromTheDefaultConfig() {

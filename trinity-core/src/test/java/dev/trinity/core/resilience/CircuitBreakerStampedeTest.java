@@ -31,7 +31,10 @@ class CircuitBreakerStampedeTest {
   private final CircuitBreaker breaker =
       CircuitBreaker.of(
           "ollama",
-          CircuitBreakerConfig.builder().failureThreshold(1).halfOpenMaxCalls(PROBES).build(),
+          CircuitBreakerConfig.consecutiveFailures().toBuilder()
+              .failureThreshold(1)
+              .halfOpenMaxCalls(PROBES)
+              .build(),
           time.clock());
 
   @AfterEach
@@ -121,7 +124,7 @@ class CircuitBreakerStampedeTest {
     CircuitBreaker rateBreaker =
         CircuitBreaker.of(
             "openai",
-            CircuitBreakerConfig.builder()
+            CircuitBreakerConfig.consecutiveFailures().toBuilder()
                 .mode(CircuitBreakerConfig.Mode.FAILURE_RATE)
                 .slidingWindowSize(200)
                 .minimumNumberOfCalls(100)

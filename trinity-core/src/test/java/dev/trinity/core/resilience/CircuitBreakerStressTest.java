@@ -49,7 +49,7 @@ class CircuitBreakerStressTest {
     CircuitBreaker breaker =
         CircuitBreaker.of(
             "stress",
-            CircuitBreakerConfig.builder()
+            CircuitBreakerConfig.consecutiveFailures().toBuilder()
                 .failureThreshold(5)
                 .openDuration(Duration.ofSeconds(1))
                 .halfOpenMaxCalls(2)

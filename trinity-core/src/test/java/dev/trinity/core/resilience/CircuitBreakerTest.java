@@ -46,7 +46,7 @@ class CircuitBreakerTest {
   @ParameterizedTest
   @EnumSource(Door.class)
   void staysClosedAfterFourFailuresAndOpensOnTheFifth(Door door) {
-    CircuitBreaker breaker = breaker(CircuitBreakerConfig.ofDefaults());
+    CircuitBreaker breaker = breaker(CircuitBreakerConfig.consecutiveFailures());
 
     for (int i = 0; i < 4; i++) {
       assertThat(door.fail(breaker, serverError())).isInstanceOf(ProviderException.class);
@@ -62,7 +62,7 @@ class CircuitBreakerTest {
   @ParameterizedTest
   @EnumSource(Door.class)
   void aSuccessBetweenFailuresStartsTheCountAgain(Door door) {
-    CircuitBreaker breaker = breaker(CircuitBreakerConfig.ofDefaults());
+    CircuitBreaker breaker = breaker(CircuitBreakerConfig.consecutiveFailures());
 
     for (int i = 0; i < 4; i++) {
       door.fail(breaker, serverError());
@@ -95,7 +95,8 @@ class CircuitBreakerTest {
 
   @Test
   void cancellationNeverCountsEvenWhenTheRecordPredicateSaysEverythingCounts() {
-    CircuitBreakerConfig config = CircuitBreakerConfig.builder().failureThreshold(1).build();
+    CircuitBreakerConfig config =
+        CircuitBreakerConfig.consecutiveFailures().toBuilder().failureThreshold(1).build();
 
     assertThat(config.countsAsFailure(cancelled())).isFalse();
     assertThat(config.countsAsFailure(new CompletionException(cancelled()))).isFalse();
@@ -116,7 +117,7 @@ class CircuitBreakerTest {
   void theRecordPredicateChoosesWhatCounts() {
     CircuitBreaker breaker =
         breaker(
-            CircuitBreakerConfig.builder()
+            CircuitBreakerConfig.consecutiveFailures().toBuilder()
                 .failureThreshold(1)
                 .recordFailurePredicate(
                     t -> t instanceof ProviderException p && p.statusCode() >= 500)
@@ -272,7 +273,8 @@ class CircuitBreakerTest {
 
   @Test
   void aPermissionTakenByHandAndNeverReportedDoesNotWedgeTheBreaker() {
-    CircuitBreaker breaker = breaker(CircuitBreakerConfig.builder().failureThreshold(1).build());
+    CircuitBreaker breaker =
+        breaker(CircuitBreakerConfig.consecutiveFailures().toBuilder().failureThreshold(1).build());
     breaker.onError(serverError());
     time.advance(OPEN);
 
@@ -306,7 +308,8 @@ class CircuitBreakerTest {
 
   @Test
   void callAsyncNeverThrowsEvenWhenTheCallDoes() {
-    CircuitBreaker breaker = breaker(CircuitBreakerConfig.builder().failureThreshold(2).build());
+    CircuitBreaker breaker =
+        breaker(CircuitBreakerConfig.consecutiveFailures().toBuilder().failureThreshold(2).build());
 
     CompletableFuture<String> threw =
         breaker.callAsync(
@@ -324,7 +327,7 @@ class CircuitBreakerTest {
 
   @Test
   void callRethrowsTheCallsOwnExceptionUnchanged() {
-    CircuitBreaker breaker = breaker(CircuitBreakerConfig.ofDefaults());
+    CircuitBreaker breaker = breaker(CircuitBreakerConfig.consecutiveFailures());
     ProviderException failure = serverError();
 
     assertThatThrownBy(
@@ -361,7 +364,8 @@ class CircuitBreakerTest {
   @ParameterizedTest
   @EnumSource(Door.class)
   void listenersSeeClosedOpenHalfOpenClosed(Door door) {
-    CircuitBreaker breaker = breaker(CircuitBreakerConfig.builder().failureThreshold(2).build());
+    CircuitBreaker breaker =
+        breaker(CircuitBreakerConfig.consecutiveFailures().toBuilder().failureThreshold(2).build());
     List<String> changes = new ArrayList<>();
     breaker.addListener((name, from, to) -> changes.add(name + ": " + from + " -> " + to));
 
@@ -378,7 +382,8 @@ class CircuitBreakerTest {
 
   @Test
   void aListenerThatThrowsDoesNotStopTheTransitionOrOtherListeners() {
-    CircuitBreaker breaker = breaker(CircuitBreakerConfig.builder().failureThreshold(1).build());
+    CircuitBreaker breaker =
+        breaker(CircuitBreakerConfig.consecutiveFailures().toBuilder().failureThreshold(1).build());
     List<State> seen = new ArrayList<>();
     breaker.addListener(
         (name, from, to) -> {
@@ -443,7 +448,7 @@ class CircuitBreakerTest {
 
   @Test
   void operatorsCanForceTheBreakerOpenAndClosed() {
-    CircuitBreaker breaker = breaker(CircuitBreakerConfig.ofDefaults());
+    CircuitBreaker breaker = breaker(CircuitBreakerConfig.consecutiveFailures());
     List<String> changes = new ArrayList<>();
     breaker.addListener((name, from, to) -> changes.add(from + " -> " + to));
 

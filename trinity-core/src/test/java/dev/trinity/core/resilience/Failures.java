@@ -48,7 +48,9 @@ final class Failures {
                   && p.statusCode() < 500);
 
   /** A breaker configuration that ignores the caller's own mistakes. */
+  /** The "5 consecutive failures / 60 s" preset, counting only the provider's faults. */
   static CircuitBreakerConfig.Builder llmAware() {
-    return CircuitBreakerConfig.builder().ignoreExceptionPredicate(NOT_THE_PROVIDERS_FAULT);
+    return CircuitBreakerConfig.consecutiveFailures().toBuilder()
+        .ignoreExceptionPredicate(NOT_THE_PROVIDERS_FAULT);
   }
 }

@@ -140,7 +140,7 @@ public final class HttpErrors {
     }
     if (t instanceof IOException) {
       return new ConnectionException(
-          provider, provider + " could not be reached at " + target + ": " + describe(t), t);
+          provider, provider + " could not be reached at " + target + ": " + describeIo(t), t);
     }
     return new ProviderException(
         provider,
@@ -251,6 +251,26 @@ public final class HttpErrors {
       return s;
     }
     return s.replace(secret, "****");
+  }
+
+  /**
+   * An I/O failure in the words a user knows: "connection refused", "connection reset", "unknown
+   * host model.example"; otherwise the exception's type and message.
+   */
+  static String describeIo(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(java.util.Locale.ROOT);
+      if (c instanceof java.net.ConnectException && (m.isEmpty() || m.contains("refused"))) {
+        return "connection refused";
+      }
+      if (m.contains("connection reset")) {
+        return "connection reset";
+      }
+      if (c instanceof java.net.UnknownHostException) {
+        return "unknown host " + shorten(c.getMessage() == null ? "" : c.getMessage());
+      }
+    }
+    return describe(t);
   }
 
   private static String describe(Throwable t) {

@@ -94,8 +94,10 @@ public final class CacheInterceptor implements Interceptor {
             response -> {
               ctx.validator().validate(response);
               if (store) {
-                // the memory tier stores before this returns; slower tiers finish in the background
-                cache.put(ctx.requestKey(), ResponseCodec.encode(response));
+                // the memory tier stores before this returns; slower tiers finish in the
+                // background,
+                // and single flight keeps the request's flight open until they have
+                ctx.storing(cache.put(ctx.requestKey(), ResponseCodec.encode(response)));
               }
               return response;
             });

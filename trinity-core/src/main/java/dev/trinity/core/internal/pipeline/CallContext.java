@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -35,6 +36,7 @@ public final class CallContext {
   private final ResponseValidator validator;
   private final List<Runnable> onCancel = new ArrayList<>();
   private boolean cancelled;
+  private volatile CompletableFuture<?> stored = CompletableFuture.completedFuture(null);
 
   CallContext(
       String correlationId,
@@ -156,6 +158,22 @@ public final class CallContext {
   /** Provider attempts made so far. */
   public int attempts() {
     return attempts.get();
+  }
+
+  /**
+   * Records the cache write of this call's answer, so that {@link #stored()} can tell when every
+   * tier has stored or dropped it.
+   */
+  public void storing(CompletableFuture<?> write) {
+    stored = write;
+  }
+
+  /**
+   * Completes when the cache write recorded with {@link #storing} ends (at once when there was
+   * none); never exceptionally.
+   */
+  public CompletableFuture<?> stored() {
+    return stored.handle((v, e) -> null);
   }
 
   /** Whether the caller cancelled or the deadline passed. */

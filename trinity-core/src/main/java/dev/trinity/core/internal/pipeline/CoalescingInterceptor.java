@@ -14,8 +14,10 @@ import org.jspecify.annotations.Nullable;
  * while an identical one is in flight joins it, and one arriving after finds its answer stored. The
  * shared call runs under a forked context, so one caller cancelling (or timing out) leaves the
  * others waiting; the call is cancelled only when every caller has gone. Failures are shared with
- * the callers waiting at that moment and never remembered. Requests with {@link CachePolicy#BYPASS}
- * never share.
+ * the callers waiting at that moment and never remembered. A successful flight stays open, its
+ * answer shared with identical requests, until the cache has finished writing that answer to every
+ * tier (stored or dropped), so an answer is always readable from the flight or from some tier.
+ * Requests with {@link CachePolicy#BYPASS} never share.
  */
 public final class CoalescingInterceptor implements Interceptor {
   private final ConcurrentMap<String, Flight> flights = new ConcurrentHashMap<>();
@@ -38,11 +40,14 @@ public final class CoalescingInterceptor implements Interceptor {
         start(chain, key, mine);
         return waiter;
       }
-      CompletableFuture<LlmResponse> waiter = flight.join(ctx, false);
+      boolean refresh = chain.request().cachePolicy() == CachePolicy.REFRESH;
+      CompletableFuture<LlmResponse> waiter =
+          refresh && flight.result.isDone() ? null : flight.join(ctx, false);
       if (waiter != null) {
         return waiter;
       }
-      flights.remove(key, flight); // it finished or was abandoned: start a new one
+      // it failed, was abandoned, or has an answer a REFRESH must not take: start a new one
+      flights.remove(key, flight);
     }
   }
 
@@ -61,13 +66,17 @@ public final class CoalescingInterceptor implements Interceptor {
     call.whenComplete(
         (response, failure) -> {
           // complete first, remove after: a request arriving in between joins the finished flight
-          // instead of missing both it and the cache entry the flight just wrote
+          // instead of missing both it and the cache entry the flight is writing
           if (failure == null) {
             flight.result.complete(response);
+            // keep the answer reachable until every cache tier has stored or dropped it: the
+            // memory tier may evict it before a slower tier has it, and a request arriving then
+            // would find it nowhere and call the provider again
+            flight.context.stored().whenComplete((v, e) -> flights.remove(key, flight));
           } else {
             flight.result.completeExceptionally(failure);
+            flights.remove(key, flight);
           }
-          flights.remove(key, flight);
         });
   }
 

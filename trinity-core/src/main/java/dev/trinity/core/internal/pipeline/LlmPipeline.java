@@ -124,11 +124,14 @@ public final class LlmPipeline implements AsyncLlmClient {
     RequestTimeoutException e =
         new RequestTimeoutException(
             provider.name(),
-            "deadline of " + timeout.toMillis() + " ms passed",
+            provider.name()
+                + " did not answer within the request timeout of "
+                + timeout.toMillis()
+                + " ms",
             timeout,
             true,
             null);
-    e.withAttempts(Math.max(1, ctx.attempts()));
+    e.withAttempts(ctx.attempts());
     if (result.completeExceptionally(e)) {
       ctx.cancel();
       logFailed(ctx, e);
@@ -157,6 +160,11 @@ public final class LlmPipeline implements AsyncLlmClient {
               failure == null ? new IllegalStateException("no response") : failure,
               provider.name());
       if (error instanceof TrinityException te) {
+        if (ctx.attempts() > te.attempts()) {
+          // failed after the retry stage had counted (an answer the validator rejected); only
+          // raised, since a failure shared by a coalesced flight reaches callers that made none
+          te.withAttempts(ctx.attempts());
+        }
         logFailed(ctx, te);
       }
       result.completeExceptionally(error);

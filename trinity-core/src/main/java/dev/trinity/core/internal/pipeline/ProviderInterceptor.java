@@ -4,6 +4,7 @@ import dev.trinity.api.LlmProvider;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
 import dev.trinity.api.RequestTimeoutException;
+import dev.trinity.core.internal.http.HttpErrors;
 import dev.trinity.logging.LogEvents;
 import dev.trinity.logging.LogEvents.Keys;
 import dev.trinity.logging.MdcSnapshot;
@@ -76,7 +77,7 @@ public final class ProviderInterceptor implements Interceptor {
             if (failure == null) {
               relay.complete(response);
             } else {
-              relay.completeExceptionally(failure);
+              relay.completeExceptionally(inRequestTerms(ctx, left, failure));
             }
           }
         });
@@ -87,5 +88,28 @@ public final class ProviderInterceptor implements Interceptor {
           }
         });
     return relay;
+  }
+
+  /**
+   * The exchange was given the time left before the request's deadline as its timeout; when it ran
+   * out, the request's timeout is what passed, and the host configured that figure, not the
+   * remainder: "did not answer within the request timeout of 200 ms", not "within 193 ms".
+   */
+  private static Throwable inRequestTerms(CallContext ctx, Duration left, Throwable failure) {
+    Throwable t = HttpErrors.unwrap(failure);
+    if (t instanceof RequestTimeoutException rte
+        && !rte.isDeadlineExceeded()
+        && rte.timeout().equals(left)) {
+      return new RequestTimeoutException(
+          ctx.provider(),
+          ctx.provider()
+              + " did not answer within the request timeout of "
+              + ctx.timeout().toMillis()
+              + " ms",
+          ctx.timeout(),
+          true,
+          rte);
+    }
+    return failure;
   }
 }

@@ -22,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * Retry-After}, and never schedules an attempt past the call's deadline. The only retry layer in
  * Trinity.
  *
+ * <p>The attempts reported ({@link LlmResponse#attempts()}, {@link TrinityException#attempts()})
+ * are the calls that reached, or tried to reach, the provider: an attempt refused by the open
+ * breaker or a full queue is not one.
+ *
  * <p>Retried: failures whose {@link TrinityException#isRetryable()} is true (408, 409, 429, 5xx,
  * I/O errors, exchange timeouts). Never retried: other 4xx, malformed answers, invalid input.
  */
@@ -64,7 +68,7 @@ public final class RetryInterceptor implements Interceptor {
     call.whenComplete(
         (response, failure) -> {
           if (failure == null) {
-            result.complete(response.toBuilder().attempts(attempt).build());
+            result.complete(response.toBuilder().attempts(ctx.attempts()).build());
             return;
           }
           RuntimeException error = Failures.normalize(failure, ctx.provider());
@@ -74,7 +78,7 @@ public final class RetryInterceptor implements Interceptor {
           }
           TrinityException te = (TrinityException) error;
           if (!shouldRetry(te) || attempt >= config.maxAttempts()) {
-            result.completeExceptionally(giveUp(te, attempt, earlier));
+            result.completeExceptionally(giveUp(te, ctx.attempts(), earlier));
             return;
           }
           Duration delay = delayAfter(te, attempt);
@@ -96,7 +100,7 @@ public final class RetryInterceptor implements Interceptor {
                     ctx.timeout(),
                     true,
                     te);
-            result.completeExceptionally(giveUp(timeout, attempt, earlier));
+            result.completeExceptionally(giveUp(timeout, ctx.attempts(), earlier));
             return;
           }
           earlier.add(te);
@@ -141,6 +145,10 @@ public final class RetryInterceptor implements Interceptor {
     return config.backoff(attempt, r >= 1.0 ? Math.nextDown(1.0) : Math.max(0.0, r));
   }
 
+  /**
+   * Attaches the earlier failures and the number of calls that reached, or tried to reach, the
+   * provider.
+   */
   private static TrinityException giveUp(
       TrinityException last, int attempts, List<Throwable> earlier) {
     for (Throwable t : earlier) {

@@ -3,6 +3,7 @@ package dev.trinity.core.resilience.internal;
 import dev.trinity.core.resilience.CircuitBreaker.State;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One state of a {@link CircuitBreakerStateMachine}. Instances are immutable apart from their own
@@ -32,11 +33,21 @@ abstract class BreakerState {
   abstract void onSuccess();
 
   /** A call this state admitted failed, and the failure counts. */
-  abstract void onFailure();
+  abstract void onFailure(Throwable failure);
 
   /** A call this state admitted ended without a counted outcome. */
   abstract void onRelease();
 
   /** Time until this state admits a probe: zero unless open. */
   abstract Duration remainingOpen(Instant now);
+
+  /** Why the breaker opened ({@code "5 consecutive failures"}); null unless open. */
+  @Nullable String openedBecause() {
+    return null;
+  }
+
+  /** The counted failure that opened the breaker; null unless open, or when none did. */
+  @Nullable Throwable lastFailure() {
+    return null;
+  }
 }

@@ -83,7 +83,12 @@ public final class CircuitBreakerStateMachine implements CircuitBreaker {
   }
 
   private CircuitOpenException refusal() {
-    return new CircuitOpenException(name, state.get().remainingOpen(clock.instant()));
+    BreakerState current = state.get();
+    return new CircuitOpenException(
+        name,
+        current.remainingOpen(clock.instant()),
+        current.openedBecause(),
+        current.lastFailure());
   }
 
   @Override
@@ -108,7 +113,7 @@ public final class CircuitBreakerStateMachine implements CircuitBreaker {
   private void failed(BreakerState admittedBy, Throwable failure) {
     if (config.countsAsFailure(failure)) {
       admittedBy.metrics.onFailure(clock.instant());
-      admittedBy.onFailure();
+      admittedBy.onFailure(failure);
     } else {
       admittedBy.onRelease();
     }
@@ -203,12 +208,18 @@ public final class CircuitBreakerStateMachine implements CircuitBreaker {
     return new ClosedState(this, metrics, FailureTracker.of(config));
   }
 
-  private OpenState newOpen(BreakerMetrics metrics) {
-    return new OpenState(this, metrics, clock.instant().plus(config.openDuration()));
+  private OpenState newOpen(
+      BreakerMetrics metrics, String openedBecause, @Nullable Throwable lastFailure) {
+    return new OpenState(
+        this,
+        metrics,
+        clock.instant().plus(config.openDuration()),
+        openedBecause,
+        lastFailure == null ? null : unwrapCompletion(lastFailure));
   }
 
-  void toOpen(BreakerState from) {
-    transition(from, newOpen(from.metrics));
+  void toOpen(BreakerState from, String openedBecause, @Nullable Throwable lastFailure) {
+    transition(from, newOpen(from.metrics, openedBecause, lastFailure));
   }
 
   void toHalfOpen(BreakerState from) {
@@ -274,7 +285,7 @@ public final class CircuitBreakerStateMachine implements CircuitBreaker {
   public void transitionToOpen() {
     while (true) {
       BreakerState current = state.get();
-      if (transition(current, newOpen(current.metrics))) {
+      if (transition(current, newOpen(current.metrics, "being opened by hand", null))) {
         return;
       }
     }

@@ -3,10 +3,15 @@ package dev.trinity.core.resilience.internal;
 import dev.trinity.core.resilience.CircuitBreaker.State;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Admits every call and feeds outcomes to a {@link FailureTracker} that decides when to open. */
+/**
+ * Admits every call, keeps count of the calls it admitted that are still in flight, and feeds
+ * outcomes to a {@link FailureTracker} that decides when to open.
+ */
 final class ClosedState extends BreakerState {
   private final FailureTracker tracker;
+  private final AtomicInteger inFlight = new AtomicInteger();
 
   ClosedState(CircuitBreakerStateMachine machine, BreakerMetrics metrics, FailureTracker tracker) {
     super(machine, metrics);
@@ -20,25 +25,32 @@ final class ClosedState extends BreakerState {
 
   @Override
   boolean tryAcquire(Instant now) {
+    inFlight.incrementAndGet();
     return true;
+  }
+
+  /** One admitted call ended; the calls still in flight. Outcomes reported by hand may exceed. */
+  private int ended() {
+    return Math.max(0, inFlight.decrementAndGet());
   }
 
   @Override
   void onSuccess() {
-    if (tracker.recordSuccess()) {
-      machine.toOpen(this);
+    ended();
+    tracker.recordSuccess();
+  }
+
+  @Override
+  void onFailure(Throwable failure) {
+    if (tracker.recordFailure(ended())) {
+      machine.toOpen(this, tracker.describe(), failure);
     }
   }
 
   @Override
-  void onFailure() {
-    if (tracker.recordFailure()) {
-      machine.toOpen(this);
-    }
+  void onRelease() {
+    ended();
   }
-
-  @Override
-  void onRelease() {}
 
   @Override
   Duration remainingOpen(Instant now) {

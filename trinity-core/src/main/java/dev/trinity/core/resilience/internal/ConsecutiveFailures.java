@@ -2,7 +2,10 @@ package dev.trinity.core.resilience.internal;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Opens after {@code threshold} failures in a row; a success starts the count again. */
+/**
+ * Opens after {@code threshold} failures in a row, in the order they are reported; a success starts
+ * the count again. Calls in flight play no part.
+ */
 final class ConsecutiveFailures implements FailureTracker {
   private final int threshold;
   private final AtomicInteger failures = new AtomicInteger();
@@ -12,13 +15,17 @@ final class ConsecutiveFailures implements FailureTracker {
   }
 
   @Override
-  public boolean recordSuccess() {
+  public void recordSuccess() {
     failures.set(0);
-    return false;
   }
 
   @Override
-  public boolean recordFailure() {
+  public boolean recordFailure(int othersInFlight) {
     return failures.incrementAndGet() >= threshold;
+  }
+
+  @Override
+  public String describe() {
+    return threshold + " consecutive failures";
   }
 }

@@ -5,20 +5,22 @@ import dev.trinity.core.resilience.CircuitBreakerConfig;
 /** Decides, from the outcomes a closed breaker records, when it should open. Thread-safe. */
 interface FailureTracker {
 
-  /**
-   * Records a success.
-   *
-   * @return true when the breaker should now open (a failure rate can reach its threshold on a
-   *     success, when the window first holds enough calls)
-   */
-  boolean recordSuccess();
+  /** Records a success. A success never opens the breaker: the service just answered. */
+  void recordSuccess();
 
   /**
    * Records a counted failure.
    *
+   * @param othersInFlight calls the closed breaker admitted that have not ended yet
    * @return true when the breaker should now open
    */
-  boolean recordFailure();
+  boolean recordFailure(int othersInFlight);
+
+  /**
+   * Why the breaker opens, for the refusal's message: {@code "5 consecutive failures"}, {@code "10
+   * failures in 10 calls"}. Read right after a record call returned true.
+   */
+  String describe();
 
   /** A fresh tracker for the configuration's mode. */
   static FailureTracker of(CircuitBreakerConfig config) {

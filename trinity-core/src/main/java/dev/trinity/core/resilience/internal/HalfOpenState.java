@@ -39,7 +39,7 @@ final class HalfOpenState extends BreakerState {
   @Override
   boolean tryAcquire(Instant now) {
     if (!now.isBefore(deadline)) {
-      machine.toOpen(this);
+      machine.toOpen(this, "a probe that did not end in time", null);
       return false;
     }
     while (true) {
@@ -63,8 +63,8 @@ final class HalfOpenState extends BreakerState {
   }
 
   @Override
-  void onFailure() {
-    machine.toOpen(this);
+  void onFailure(Throwable failure) {
+    machine.toOpen(this, "a failed probe", failure);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.trinity.core.resilience.internal;
 import dev.trinity.core.resilience.CircuitBreaker.State;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Refuses every call until {@code openUntil}; the first call at or after it moves the breaker to
@@ -12,10 +13,29 @@ final class OpenState extends BreakerState {
   private static final Duration SHORTEST_REPORTED_WAIT = Duration.ofMillis(1);
 
   private final Instant openUntil;
+  private final String openedBecause;
+  private final @Nullable Throwable lastFailure;
 
-  OpenState(CircuitBreakerStateMachine machine, BreakerMetrics metrics, Instant openUntil) {
+  OpenState(
+      CircuitBreakerStateMachine machine,
+      BreakerMetrics metrics,
+      Instant openUntil,
+      String openedBecause,
+      @Nullable Throwable lastFailure) {
     super(machine, metrics);
     this.openUntil = openUntil;
+    this.openedBecause = openedBecause;
+    this.lastFailure = lastFailure;
+  }
+
+  @Override
+  String openedBecause() {
+    return openedBecause;
+  }
+
+  @Override
+  @Nullable Throwable lastFailure() {
+    return lastFailure;
   }
 
   @Override
@@ -35,7 +55,7 @@ final class OpenState extends BreakerState {
   void onSuccess() {}
 
   @Override
-  void onFailure() {}
+  void onFailure(Throwable failure) {}
 
   @Override
   void onRelease() {}

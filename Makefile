@@ -13,7 +13,7 @@ IMAGE     ?= trinity-java:latest
 
 .DEFAULT_GOAL := help
 .PHONY: help install test test-coverage format lint build build-all cache-stats cache-clear \
-        logs logs-json logs-errors logs-performance logs-analyze logs-clear bench \
+        logs logs-json logs-errors logs-performance logs-analyze logs-clear bench train predict \
         docker-build docker-run docker-logs docker-stop t f l b
 
 help: ## List the targets
@@ -39,6 +39,9 @@ $(JAR):
 
 build: $(JAR) ## Build one portfolio: make build PORTFOLIO=path THEME=name
 	$(TRINITY) build $(PORTFOLIO) --theme $(THEME) --out $(OUT)
+
+predict: $(JAR) ## Predict the layout fixes a page will need: make predict PORTFOLIO=path THEME=name
+	$(TRINITY) predict $(PORTFOLIO) --theme $(THEME)
 
 build-all: $(JAR) ## Build every sample in every theme, with a progress bar and a summary
 	$(TRINITY) build-all $(SAMPLES) --themes $(THEMES) --out $(OUT)
@@ -69,6 +72,9 @@ logs-clear: ## Delete the log files
 
 bench: ## Run the JMH microbenchmarks (after make install)
 	./mvnw -B -q -pl trinity-examples exec:exec@jmh
+
+train: ## Regenerate the layout-risk dataset with Chromium and retrain the shipped model
+	./mvnw -B -pl trinity-site -am -Ptrain compile
 
 docker-build: ## Build the Docker image (IMAGE=trinity-java:latest)
 	docker build -t $(IMAGE) .

@@ -5,8 +5,8 @@ import picocli.CommandLine;
 
 /**
  * The {@code trinity} command: {@code build}, {@code build-all}, {@code themes}, {@code cache},
- * {@code config}, {@code doctor} and {@code generate-completion}. Run it with {@code java -jar
- * trinity-cli/target/trinity.jar --help}.
+ * {@code config}, {@code doctor}, {@code predict} and {@code generate-completion}. Run it with
+ * {@code java -jar trinity-cli/target/trinity.jar --help}.
  *
  * <p>Exit codes: {@value #OK} success, {@value #ITEMS_FAILED} some items (or doctor checks) failed,
  * {@value #USAGE} bad usage or configuration. Errors are one line on the error stream; a stack

@@ -45,6 +45,8 @@ class MakefileTest {
           "logs-analyze",
           "logs-clear",
           "bench",
+          "train",
+          "predict",
           "docker-build",
           "docker-run",
           "docker-logs",

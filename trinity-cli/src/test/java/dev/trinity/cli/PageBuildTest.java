@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trinity.site.ChromiumGuardian;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +64,51 @@ class PageBuildTest {
     assertThat(layout.path("fixes").path("card_title[0]").asText())
         .isIn("break_word", "font_shrink", "truncate", "content_cut");
     assertThat(layout.path("overflows")).isEmpty();
+  }
+
+  @Test
+  void theLayoutBreakerEndsCleanFromThePredictedPlanInFewerRenders() throws Exception {
+    PredictCommandTest.findTheLayoutBreaker();
+    Path out = dir.resolve("out");
+    Path plain = dir.resolve("plain");
+    String[] common = {"--theme", "hacker", "--provider", "offline", "--guardian", "text"};
+
+    Cli.Result predicted = build(PredictCommandTest.breaker, out, common);
+    Cli.Result escalated = build(PredictCommandTest.breaker, plain, common, "--no-predict");
+
+    assertThat(predicted.exitCode()).as(predicted.toString()).isZero();
+    assertThat(escalated.exitCode()).as(escalated.toString()).isZero();
+    String row =
+        predicted
+            .out()
+            .lines()
+            .filter(l -> l.startsWith("layout-breaker "))
+            .findFirst()
+            .orElseThrow();
+    assertThat(row)
+        .containsPattern(" (break_word|font_shrink) \\d+")
+        .doesNotContain("still overflows");
+    JsonNode layout =
+        new ObjectMapper().readTree(out.resolve("layout-breaker/hacker/layout.json").toFile());
+    JsonNode without =
+        new ObjectMapper().readTree(plain.resolve("layout-breaker/hacker/layout.json").toFile());
+    assertThat(layout.path("clean").asBoolean()).isTrue();
+    assertThat(layout.path("overflows")).isEmpty();
+    // the predicted fixes are reported, though no check had to escalate to them
+    assertThat(layout.path("fixes").size()).isGreaterThan(layout.path("escalated").size());
+    assertThat(layout.path("fixes").path("card_title[0]").asText()).isNotEmpty();
+    // without the predictor every fix comes from escalation, render after render
+    assertThat(without.path("clean").asBoolean()).isTrue();
+    assertThat(without.path("fixes")).isEqualTo(without.path("escalated"));
+    assertThat(layout.path("renders").asInt()).isLessThan(without.path("renders").asInt());
+  }
+
+  private Cli.Result build(Path portfolio, Path out, String[] common, String... more) {
+    List<String> args =
+        new ArrayList<>(List.of("build", portfolio.toString(), "--out", out.toString()));
+    args.addAll(List.of(common));
+    args.addAll(List.of(more));
+    return Cli.in(dir).run(args.toArray(String[]::new));
   }
 
   @Test

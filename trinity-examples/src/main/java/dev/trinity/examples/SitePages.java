@@ -9,6 +9,7 @@ import dev.trinity.site.Healer;
 import dev.trinity.site.HealingStrategy;
 import dev.trinity.site.LayoutGuardian;
 import dev.trinity.site.LayoutGuardians;
+import dev.trinity.site.LayoutRiskPredictor;
 import dev.trinity.site.SiteRenderer;
 import dev.trinity.site.Viewport;
 import java.io.IOException;
@@ -22,8 +23,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns generated content into a page on disk: renders it with the theme's template, heals what
- * overflows (checked in Chromium when it is installed, else with font metrics), writes {@code
- * index.html} with its assets and, with Chromium, a full-page {@code screenshot.png} at 1280 px.
+ * overflows starting from the layout-risk predictor's plan (checked in Chromium when it is
+ * installed, else with font metrics), writes {@code index.html} with its assets and, with Chromium,
+ * a full-page {@code screenshot.png} at 1280 px.
  */
 final class SitePages implements AutoCloseable {
   /** The sample portfolio built to break layouts. */
@@ -38,7 +40,12 @@ final class SitePages implements AutoCloseable {
 
   SitePages(LayoutGuardian guardian) {
     this.guardian = guardian;
-    this.healer = Healer.builder().renderer(renderer).guardian(guardian).build();
+    this.healer =
+        Healer.builder()
+            .renderer(renderer)
+            .guardian(guardian)
+            .predictor(LayoutRiskPredictor.shipped())
+            .build();
   }
 
   /** Pages checked by the best guardian installed. */
@@ -74,7 +81,10 @@ final class SitePages implements AutoCloseable {
     return new Written(index, screenshot, result);
   }
 
-  /** "clean after 3 renders (chromium): hero_title[0] break_word, tag[4] font_shrink". */
+  /**
+   * "clean after 1 render (chromium): hero_title[0] break_word, tag[4] font_shrink": the fixes the
+   * final page was rendered with, predicted or found by escalation.
+   */
   static String describe(HealResult r) {
     String state =
         (r.isClean() ? "clean" : r.report().overflows().size() + " overflows left")
@@ -84,14 +94,14 @@ final class SitePages implements AutoCloseable {
             + " ("
             + r.report().guardian()
             + ")";
-    if (r.fixedBy().isEmpty()) {
+    if (r.fixes().isEmpty()) {
       return state + ", nothing to fix";
     }
-    return state + ": " + fixes(r.fixedBy());
+    return state + ": " + fixes(r.fixes().asMap());
   }
 
-  private static String fixes(Map<ComponentRef, HealingStrategy> fixedBy) {
-    return fixedBy.entrySet().stream()
+  private static String fixes(Map<ComponentRef, HealingStrategy> fixes) {
+    return fixes.entrySet().stream()
         .map(e -> e.getKey() + " " + e.getValue().name().toLowerCase(Locale.ROOT))
         .collect(Collectors.joining(", "));
   }

@@ -42,6 +42,7 @@ public final class LogEvents {
    * fell back to plain text ({@link Keys#SHAPE_FALLBACK}) and how many projects it found and shows.
    */
   public static final String OFFLINE_EXTRACTED = "offline_extracted";
+
   /** A page's layout risk was predicted before its first render (trinity-site). */
   public static final String LAYOUT_PREDICTED = "layout_predicted";
 
@@ -135,6 +136,7 @@ public final class LogEvents {
 
     /** How many projects the offline content shows (after the cut to the page's maximum). */
     public static final String PROJECTS_SHOWN = "projects_shown";
+
     /** The probability of a predicted class, 0 to 1. */
     public static final String CONFIDENCE = "confidence";
 

@@ -37,6 +37,7 @@ final class BatchBuild {
       boolean jsonOnly,
       boolean fallback,
       GuardianChoice guardian,
+      boolean predict,
       ProgressMode progress) {}
 
   /** One row of the summary, filled in phase by phase. */
@@ -56,10 +57,7 @@ final class BatchBuild {
   static int run(CommandSpec spec, RootCommand root, Plan plan) {
     CliEnvironment env = root.environment();
     try (Trinity trinity = root.settings().open(env.err())) {
-      ContentEngine engine =
-          ContentEngines.builder(trinity)
-              .fallback(plan.fallback() ? Fallback.offline() : Fallback.none())
-              .build();
+      ContentEngine engine = engine(trinity, plan.fallback());
       List<Theme> themes = themes(spec, engine, plan.themes());
       List<BuildItem> items = BuildItem.cross(plan.portfolios(), plan.themes());
       env.err()
@@ -72,7 +70,8 @@ final class BatchBuild {
               trinity.provider().defaultModel(),
               plan.concurrency());
       long started = System.nanoTime();
-      List<Row> rows = generate(env, engine, items, plan);
+      List<Row> rows =
+          rows(items, generate(env, engine, items, plan.concurrency(), plan.progress()), plan);
       if (!plan.jsonOnly() && rows.stream().anyMatch(r -> r.content != null)) {
         pages(env, rows, plan, engine);
       }
@@ -81,8 +80,23 @@ final class BatchBuild {
     }
   }
 
-  private static List<Row> generate(
-      CliEnvironment env, ContentEngine engine, List<BuildItem> items, Plan plan) {
+  /** The content engine of a run: the model, with the offline extractor as fallback or none. */
+  static ContentEngine engine(Trinity trinity, boolean fallback) {
+    return ContentEngines.builder(trinity)
+        .fallback(fallback ? Fallback.offline() : Fallback.none())
+        .build();
+  }
+
+  /**
+   * Generates the content of every item concurrently, each with its own correlation id, showing
+   * progress; one result per item, in the items' order.
+   */
+  static List<ItemResult> generate(
+      CliEnvironment env,
+      ContentEngine engine,
+      List<BuildItem> items,
+      int concurrency,
+      ProgressMode progressMode) {
     // Each item gets its own correlation id, <run>-<n>, so that its log lines can be picked out and
     // a run's lines grouped; content.json records it.
     String run = UUID.randomUUID().toString().substring(0, 8);
@@ -97,13 +111,12 @@ final class BatchBuild {
     }
     BatchResult result;
     try (Progress progress =
-        Progress.create(
-            plan.progress(), env.interactive(), env.err(), "Generating", items.size())) {
+        Progress.create(progressMode, env.interactive(), env.err(), "Generating", items.size())) {
       result =
           engine.generateAll(
               requests,
               BatchOptions.ofDefaults()
-                  .withMaxConcurrency(plan.concurrency())
+                  .withMaxConcurrency(concurrency)
                   .withProgressListener(
                       p ->
                           progress.update(
@@ -120,8 +133,13 @@ final class BatchBuild {
                                               + " ms")
                                   .orElse("FAILED"))));
     }
+    return result.items();
+  }
+
+  /** The summary rows of generated items; writes each success's {@code content.json}. */
+  private static List<Row> rows(List<BuildItem> items, List<ItemResult> results, Plan plan) {
     List<Row> rows = new ArrayList<>();
-    for (ItemResult r : result.items()) {
+    for (ItemResult r : results) {
       Row row = new Row(items.get(r.index()));
       if (r.isSuccess()) {
         row.content = r.content();
@@ -136,7 +154,7 @@ final class BatchBuild {
 
   private static void pages(CliEnvironment env, List<Row> rows, Plan plan, ContentEngine engine) {
     List<Row> todo = rows.stream().filter(r -> r.content != null).toList();
-    try (PageBuilder pages = PageBuilder.start(plan.guardian());
+    try (PageBuilder pages = PageBuilder.start(plan.guardian(), plan.predict());
         Progress progress =
             Progress.create(plan.progress(), env.interactive(), env.err(), "Pages", todo.size())) {
       env.err().println("Checking page layouts with " + pages.guardianName());
@@ -191,7 +209,12 @@ final class BatchBuild {
     return failed == 0 ? TrinityCli.OK : TrinityCli.ITEMS_FAILED;
   }
 
-  private static List<Theme> themes(CommandSpec spec, ContentEngine engine, List<String> names) {
+  /**
+   * The named themes.
+   *
+   * @throws CommandLine.ParameterException naming the available themes when one is unknown
+   */
+  static List<Theme> themes(CommandSpec spec, ContentEngine engine, List<String> names) {
     Set<String> known = engine.themes().stream().map(Theme::name).collect(Collectors.toSet());
     for (String t : names) {
       if (!known.contains(t)) {

@@ -31,6 +31,13 @@ final class BuildOptions {
               + " (with a screenshot), else text metrics.")
   GuardianChoice guardian;
 
+  @Option(
+      names = "--no-predict",
+      description =
+          "Heal pages by escalation alone, from no fixes, instead of starting from the"
+              + " layout-risk predictor's plan (see 'trinity predict').")
+  boolean noPredict;
+
   BatchBuild.Plan plan(List<Path> portfolios, List<String> themes, int concurrency) {
     return plan(portfolios, themes, concurrency, ProgressMode.NONE);
   }
@@ -38,6 +45,14 @@ final class BuildOptions {
   BatchBuild.Plan plan(
       List<Path> portfolios, List<String> themes, int concurrency, ProgressMode progress) {
     return new BatchBuild.Plan(
-        portfolios, themes, out, concurrency, jsonOnly, !noFallback, guardian, progress);
+        portfolios,
+        themes,
+        out,
+        concurrency,
+        jsonOnly,
+        !noFallback,
+        guardian,
+        !noPredict,
+        progress);
   }
 }

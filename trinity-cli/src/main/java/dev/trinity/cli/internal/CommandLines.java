@@ -4,6 +4,7 @@ import dev.trinity.api.ConfigurationException;
 import dev.trinity.api.InvalidInputException;
 import dev.trinity.cli.CliEnvironment;
 import dev.trinity.cli.TrinityCli;
+import dev.trinity.site.LayoutModelException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -73,6 +74,7 @@ public final class CommandLines {
   private static boolean isUsage(Throwable e) {
     return e instanceof ConfigurationException
         || e instanceof InvalidInputException
-        || e instanceof IllegalArgumentException;
+        || e instanceof IllegalArgumentException
+        || e instanceof LayoutModelException;
   }
 }

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trinity.api.content.GeneratedContent;
 import dev.trinity.api.content.Theme;
 import dev.trinity.site.ChromiumGuardian;
+import dev.trinity.site.ComponentRef;
 import dev.trinity.site.HealResult;
 import dev.trinity.site.Healer;
 import dev.trinity.site.HealingStrategy;
 import dev.trinity.site.LayoutGuardian;
 import dev.trinity.site.LayoutGuardians;
+import dev.trinity.site.LayoutRiskPredictor;
 import dev.trinity.site.SiteRenderer;
 import dev.trinity.site.TextMetricsGuardian;
 import dev.trinity.site.Viewport;
@@ -44,17 +46,24 @@ final class PageBuilder implements AutoCloseable {
   private final LayoutGuardian guardian;
   private final Healer healer;
 
-  private PageBuilder(LayoutGuardian guardian) {
+  private PageBuilder(LayoutGuardian guardian, boolean predict) {
     this.guardian = guardian;
-    this.healer = Healer.builder().renderer(SiteRenderer.create()).guardian(guardian).build();
+    Healer.Builder healer = Healer.builder().renderer(SiteRenderer.create()).guardian(guardian);
+    if (predict) {
+      healer.predictor(LayoutRiskPredictor.shipped());
+    }
+    this.healer = healer.build();
   }
 
   /**
    * Starts the layout check.
    *
+   * @param predict whether healing starts from the layout-risk predictor's plan (else from no
+   *     fixes); either way what still overflows escalates
    * @throws IllegalArgumentException when Chromium is asked for and not installed
+   * @throws dev.trinity.site.LayoutModelException when the shipped model is damaged
    */
-  static PageBuilder start(GuardianChoice choice) {
+  static PageBuilder start(GuardianChoice choice, boolean predict) {
     return new PageBuilder(
         switch (choice) {
           case TEXT -> TextMetricsGuardian.create();
@@ -70,7 +79,8 @@ final class PageBuilder implements AutoCloseable {
             yield ChromiumGuardian.create();
           }
           case AUTO -> LayoutGuardians.bestAvailable();
-        });
+        },
+        predict);
   }
 
   String guardianName() {
@@ -96,11 +106,12 @@ final class PageBuilder implements AutoCloseable {
 
   /**
    * {@code none}, or how many elements each strategy fixed, cheapest first ({@code break_word 9,
-   * truncate 3}); overflows the healer could not fix are counted after it.
+   * truncate 3}): the fixes the final page was rendered with, whether predicted or found by
+   * escalation; overflows the healer could not fix are counted after it.
    */
   static String describe(HealResult healed) {
     Map<HealingStrategy, Long> counts =
-        healed.fixedBy().values().stream()
+        healed.fixes().asMap().values().stream()
             .collect(
                 Collectors.groupingBy(
                     s -> s, () -> new EnumMap<>(HealingStrategy.class), Collectors.counting()));
@@ -117,7 +128,8 @@ final class PageBuilder implements AutoCloseable {
   }
 
   /**
-   * {@code layout.json}: the guardian, each fixed element with its strategy, what still overflows.
+   * {@code layout.json}: the guardian, each fixed element with its strategy (the final page's
+   * fixes, predicted or escalated), those the checks escalated, what still overflows.
    */
   private static void writeLayout(Path dir, HealResult healed) {
     ObjectNode root = JSON.createObjectNode();
@@ -125,10 +137,8 @@ final class PageBuilder implements AutoCloseable {
     root.put("clean", healed.isClean());
     root.put("renders", healed.renders());
     ObjectNode fixes = root.putObject("fixes");
-    new TreeMap<>(
-            healed.fixedBy().entrySet().stream()
-                .collect(Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)))
-        .forEach((ref, strategy) -> fixes.put(ref, strategy.name().toLowerCase(Locale.ROOT)));
+    putSorted(fixes, healed.fixes().asMap());
+    putSorted(root.putObject("escalated"), healed.fixedBy());
     ArrayNode overflows = root.putArray("overflows");
     healed.report().overflows().forEach(o -> overflows.add(JSON.valueToTree(o)));
     try {
@@ -136,6 +146,13 @@ final class PageBuilder implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + dir.resolve(LAYOUT), e);
     }
+  }
+
+  private static void putSorted(ObjectNode node, Map<ComponentRef, HealingStrategy> fixes) {
+    new TreeMap<>(
+            fixes.entrySet().stream()
+                .collect(Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)))
+        .forEach((ref, strategy) -> node.put(ref, strategy.name().toLowerCase(Locale.ROOT)));
   }
 
   @Override

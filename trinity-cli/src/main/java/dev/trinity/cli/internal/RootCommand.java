@@ -33,7 +33,7 @@ import picocli.CommandLine.ScopeType;
       CacheCommand.class,
       ConfigCommand.class,
       DoctorCommand.class,
-      // 'predict' joins here when the layout-risk predictor is available.
+      PredictCommand.class,
       AutoComplete.GenerateCompletion.class
     })
 public final class RootCommand {

@@ -98,6 +98,9 @@ class SmallMemoryTierTest {
 
     assertThat(again.text()).isEqualTo("answer to first");
     assertThat(callsPerPrompt.get("first")).hasValue(1);
+    assertThat(again.cached())
+        .as("no tier has it: the finished flight's answer, shared, not a cache hit")
+        .isFalse();
 
     slow.landAll();
     LlmResponse fromSlowTier = ask("first");
@@ -111,8 +114,11 @@ class SmallMemoryTierTest {
   void aRefreshDoesNotTakeTheAnswerOfAFinishedFlightStillBeingStored() throws Exception {
     start();
     ask("first");
-    ask("first"); // shares the finished flight, kept while the slow tier stores its answer
+    // the flight is kept while the slow tier stores its answer, but the memory tier has it: a hit
+    LlmResponse second = ask("first");
     assertThat(callsPerPrompt.get("first")).hasValue(1);
+    assertThat(second.cached()).isTrue();
+    assertThat(second.cacheTier()).contains("memory");
 
     LlmResponse refreshed =
         resultOf(

@@ -28,12 +28,12 @@ import java.util.function.Predicate;
  * in a row, in the order they are reported; any success in between starts the count again. {@link
  * #consecutiveFailures()} is the original Trinity's "5 failures / 60 s" breaker in this mode.
  *
- * <p>Why these defaults (issue 10): with 20% of connections reset at random, 200 requests at once,
- * a concurrency limit of 8 and 3 attempts, the old default (5 consecutive failures) opened in 3 of
- * 50 seeded runs and failed 27–45 requests in each; the failure-rate default opened in none, and
- * the runs lost 0.7% of requests, all of them requests whose 3 attempts were all reset. A window of
- * 50 keeps a limit of up to about 50 calls in flight from diluting the rate below the threshold
- * when the service is down; 10 calls is the issue's bound for opening on a dead endpoint.
+ * <p>Why these defaults: with 20% of connections reset at random, 200 requests at once, a
+ * concurrency limit of 8 and 3 attempts, the old default (5 consecutive failures) opened in 3 of 50
+ * seeded runs and failed 27–45 requests in each; the failure-rate default opened in none, and the
+ * runs lost 0.7% of requests, all of them requests whose 3 attempts were all reset. A window of 50
+ * keeps a limit of up to about 50 calls in flight from diluting the rate below the threshold when
+ * the service is down; a dead endpoint must still open it within 10 calls.
  *
  * <h2>Open and half-open</h2>
  *

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issue 10's fault run over 50 seeds: 200 requests at once, 20% of connections reset at random,
+ * The transient-fault run over 50 seeds: 200 requests at once, 20% of connections reset at random,
  * limit 8, 3 attempts. Prints the failed requests of every run, then the total, the worst run and
  * the runs in which the breaker opened, for the default breaker and for the "5 failures / 60 s"
  * preset.

@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Issue 10's fault run: {@code requests} distinct requests submitted at once through the public
+ * The transient-fault run: {@code requests} distinct requests submitted at once through the public
  * async client, a concurrency limit of 8, 3 attempts, and an endpoint that resets a share of its
  * connections at random. Runs in virtual time, so one run of a minute of model time takes a few
  * milliseconds and a seed always gives the same run.

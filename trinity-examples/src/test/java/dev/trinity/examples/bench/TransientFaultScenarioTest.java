@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 10's fault run, seeded and in virtual time, through the public API: 200 requests at once,
- * limit 8, 3 attempts, with an endpoint that resets 20% of its connections, or all of them.
+ * The transient-fault run, seeded and in virtual time, through the public API: 200 requests at
+ * once, limit 8, 3 attempts, with an endpoint that resets 20% of its connections, or all of them.
  */
 class TransientFaultScenarioTest {
   private static final int SEEDS = 50;

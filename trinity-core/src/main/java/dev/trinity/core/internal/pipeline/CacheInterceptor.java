@@ -40,7 +40,7 @@ public final class CacheInterceptor implements Interceptor {
   public CompletableFuture<LlmResponse> intercept(Chain chain) {
     CachePolicy policy = chain.request().cachePolicy();
     if (!cache.isEnabled() || policy == CachePolicy.BYPASS) {
-      return fetch(chain, false);
+      return settled(chain.context()).orElseGet(() -> fetch(chain, false));
     }
     if (policy == CachePolicy.REFRESH) {
       return fetch(chain, true);
@@ -54,9 +54,10 @@ public final class CacheInterceptor implements Interceptor {
             result -> {
               try (MdcSnapshot.Scope scope = ctx.scope()) {
                 Optional<LlmResponse> hit = accepted(ctx, key, result);
-                return hit.isPresent()
-                    ? CompletableFuture.completedFuture(hit.get())
-                    : fetch(chain, true);
+                if (hit.isPresent()) {
+                  return CompletableFuture.completedFuture(hit.get());
+                }
+                return settled(ctx).orElseGet(() -> fetch(chain, true));
               }
             });
   }
@@ -84,6 +85,23 @@ public final class CacheInterceptor implements Interceptor {
       cache.delete(key);
       return Optional.empty();
     }
+  }
+
+  /**
+   * The answer of an identical call that finished while its slower cache writes were running
+   * (recorded by single flight), checked with this caller's validator.
+   */
+  private static Optional<CompletableFuture<LlmResponse>> settled(CallContext ctx) {
+    return ctx.settledAnswer()
+        .map(
+            answer -> {
+              try {
+                ctx.validator().validate(answer);
+                return CompletableFuture.completedFuture(answer);
+              } catch (RuntimeException rejected) {
+                return CompletableFuture.failedFuture(rejected);
+              }
+            });
   }
 
   private CompletableFuture<LlmResponse> fetch(Chain chain, boolean store) {

@@ -1,5 +1,6 @@
 package dev.trinity.core.internal.pipeline;
 
+import dev.trinity.api.LlmResponse;
 import dev.trinity.api.ResponseValidator;
 import dev.trinity.core.Scheduler;
 import dev.trinity.logging.CorrelationContext;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +37,7 @@ public final class CallContext {
   private final Supplier<String> requestKey;
   private final ResponseValidator validator;
   private final List<Runnable> onCancel = new ArrayList<>();
+  private volatile @Nullable LlmResponse settledAnswer;
   private boolean cancelled;
   private volatile CompletableFuture<?> stored = CompletableFuture.completedFuture(null);
 
@@ -174,6 +177,20 @@ public final class CallContext {
    */
   public CompletableFuture<?> stored() {
     return stored.handle((v, e) -> null);
+  }
+
+  /**
+   * Records the answer of an identical call that has finished while its cache writes are still
+   * running: the cache stage serves it when no tier has the answer yet, instead of calling the
+   * provider again.
+   */
+  public void settledAnswer(LlmResponse answer) {
+    settledAnswer = answer;
+  }
+
+  /** The answer recorded with {@link #settledAnswer(LlmResponse)}, if any. */
+  public Optional<LlmResponse> settledAnswer() {
+    return Optional.ofNullable(settledAnswer);
   }
 
   /** Whether the caller cancelled or the deadline passed. */

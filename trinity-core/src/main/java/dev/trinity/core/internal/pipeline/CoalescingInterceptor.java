@@ -16,8 +16,10 @@ import org.jspecify.annotations.Nullable;
  * others waiting; the call is cancelled only when every caller has gone. Failures are shared with
  * the callers waiting at that moment and never remembered. A successful flight stays open, its
  * answer shared with identical requests, until the cache has finished writing that answer to every
- * tier (stored or dropped), so an answer is always readable from the flight or from some tier.
- * Requests with {@link CachePolicy#BYPASS} never share.
+ * tier (stored or dropped), so an answer is always readable from the flight or from some tier. A
+ * request arriving after the answer still goes through the cache stage, so a hit is reported as
+ * one; only when no tier has the answer yet is the flight's answer served. Requests with {@link
+ * CachePolicy#BYPASS} never share.
  */
 public final class CoalescingInterceptor implements Interceptor {
   private final ConcurrentMap<String, Flight> flights = new ConcurrentHashMap<>();
@@ -41,6 +43,13 @@ public final class CoalescingInterceptor implements Interceptor {
         return waiter;
       }
       boolean refresh = chain.request().cachePolicy() == CachePolicy.REFRESH;
+      if (!refresh && flight.result.isDone() && !flight.result.isCompletedExceptionally()) {
+        // answered already, its slower cache writes still running: look the answer up in the
+        // cache like any later request (a hit says so), and take the flight's answer only when
+        // no tier has it yet, so the provider is still called once
+        ctx.settledAnswer(flight.result.join());
+        return chain.proceed(chain.request());
+      }
       CompletableFuture<LlmResponse> waiter =
           refresh && flight.result.isDone() ? null : flight.join(ctx, false);
       if (waiter != null) {

@@ -1,8 +1,5 @@
 package dev.trinity.examples;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trinity.api.TrinityException;
 import dev.trinity.api.content.AsyncContentEngine;
 import dev.trinity.api.content.BatchOptions;
@@ -18,6 +15,7 @@ import dev.trinity.cache.TierStats;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.Trinity;
 import dev.trinity.core.TrinityConfig;
+import dev.trinity.core.content.ContentDocuments;
 import dev.trinity.core.content.ContentEngines;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +26,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -76,9 +73,6 @@ public final class QuickStart {
           new Job(SitePages.BREAKER, "minimalist"),
           new Job(SitePages.BREAKER, "enterprise"),
           new Job(SitePages.BREAKER, "editorial"));
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private QuickStart() {}
 
@@ -282,28 +276,7 @@ public final class QuickStart {
   /** Writes {@code <sample>.<theme>.json}: how it was made, then the content a template reads. */
   private static Path write(Path dir, Job job, GeneratedContent g) {
     String base = job.sample().replaceFirst("\\.[^.]+$", "");
-    Path file = dir.resolve(base + "." + job.theme() + ".json");
-    ObjectNode root = JSON.createObjectNode();
-    root.put("source", g.source().name().toLowerCase(Locale.ROOT));
-    root.put("original_source", g.originalSource().name().toLowerCase(Locale.ROOT));
-    root.put("theme", g.theme());
-    root.put("provider", g.provider());
-    root.put("model", g.model());
-    root.put("attempts", g.attempts());
-    root.put("repairs", g.repairs());
-    root.put("prompt_tokens", g.usage().promptTokens());
-    root.put("completion_tokens", g.usage().completionTokens());
-    root.put("duration_ms", g.duration().toMillis());
-    root.put("correlation_id", g.correlationId());
-    g.warnings().forEach(root.putArray("warnings")::add);
-    root.set("content", JSON.valueToTree(g.content()));
-    try {
-      Files.createDirectories(dir);
-      Files.writeString(file, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + file, e);
-    }
-    return file;
+    return ContentDocuments.write(dir.resolve(base + "." + job.theme() + ".json"), g);
   }
 
   private static String sample(String name) {

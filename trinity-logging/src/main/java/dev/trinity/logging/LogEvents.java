@@ -46,6 +46,24 @@ public final class LogEvents {
   /** A page's layout risk was predicted before its first render (trinity-site). */
   public static final String LAYOUT_PREDICTED = "layout_predicted";
 
+  /** DEBUG: the prompt of an attempt, as sent (bodies are logged only at DEBUG). */
+  public static final String LLM_PROMPT = "llm_prompt";
+
+  /** DEBUG: the text of an answer, as received. */
+  public static final String LLM_RESPONSE = "llm_response";
+
+  /** A stored cache entry could not be decoded; it is deleted and the request goes on. */
+  public static final String CACHE_ENTRY_UNREADABLE = "cache_entry_unreadable";
+
+  /** A stored cache entry was refused by the caller's validator; it is deleted. */
+  public static final String CACHE_ENTRY_REJECTED = "cache_entry_rejected";
+
+  /** DEBUG: the validation errors of a rejected answer, with the answer itself. */
+  public static final String CONTENT_VALIDATION_ERRORS = "content_validation_errors";
+
+  /** A batch's progress listener threw; the batch goes on. */
+  public static final String BATCH_PROGRESS_LISTENER_FAILED = "batch_progress_listener_failed";
+
   /** Keys carried by the events above. */
   public static final class Keys {
     private Keys() {}

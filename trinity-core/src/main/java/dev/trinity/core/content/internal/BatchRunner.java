@@ -122,7 +122,7 @@ final class BatchRunner {
         options.progressListener().onProgress(progress);
       } catch (RuntimeException e) {
         log.atWarn()
-            .setMessage("batch_progress_listener_failed")
+            .setMessage(LogEvents.BATCH_PROGRESS_LISTENER_FAILED)
             .addKeyValue(LogEvents.Keys.ERROR_TYPE, e.getClass().getSimpleName())
             .setCause(e)
             .log();

@@ -448,7 +448,7 @@ final class Generation {
           .log();
       if (log.isDebugEnabled()) {
         log.atDebug()
-            .setMessage("content_validation_errors")
+            .setMessage(LogEvents.CONTENT_VALIDATION_ERRORS)
             .addKeyValue("errors", e.errors())
             .addKeyValue("answer", e.rawOutput())
             .log();

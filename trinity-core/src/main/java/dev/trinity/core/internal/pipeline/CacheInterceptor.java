@@ -6,6 +6,7 @@ import dev.trinity.api.TrinityException;
 import dev.trinity.cache.CacheManager;
 import dev.trinity.cache.CacheResult;
 import dev.trinity.core.internal.cache.ResponseCodec;
+import dev.trinity.logging.LogEvents;
 import dev.trinity.logging.LogEvents.Keys;
 import dev.trinity.logging.MdcSnapshot;
 import java.util.Optional;
@@ -69,7 +70,10 @@ public final class CacheInterceptor implements Interceptor {
     String tier = result.tier().orElse("unknown");
     Optional<LlmResponse> decoded = ResponseCodec.decode(result.value().orElse(""), tier);
     if (decoded.isEmpty()) {
-      log.atWarn().setMessage("cache_entry_unreadable").addKeyValue(Keys.CACHE_TIER, tier).log();
+      log.atWarn()
+          .setMessage(LogEvents.CACHE_ENTRY_UNREADABLE)
+          .addKeyValue(Keys.CACHE_TIER, tier)
+          .log();
       cache.delete(key);
       return Optional.empty();
     }
@@ -78,7 +82,7 @@ public final class CacheInterceptor implements Interceptor {
       return decoded;
     } catch (TrinityException rejected) {
       log.atWarn()
-          .setMessage("cache_entry_rejected")
+          .setMessage(LogEvents.CACHE_ENTRY_REJECTED)
           .addKeyValue(Keys.CACHE_TIER, tier)
           .addKeyValue(Keys.ERROR_TYPE, rejected.getClass().getSimpleName())
           .log();

@@ -56,7 +56,7 @@ public final class ProviderInterceptor implements Interceptor {
           .log();
       if (log.isDebugEnabled()) {
         log.atDebug()
-            .setMessage("llm_prompt")
+            .setMessage(LogEvents.LLM_PROMPT)
             .addKeyValue("system", request.systemPrompt().orElse(""))
             .addKeyValue("messages", request.messages().stream().map(m -> m.content()).toList())
             .log();

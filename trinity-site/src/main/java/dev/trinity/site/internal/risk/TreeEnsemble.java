@@ -1,8 +1,6 @@
 package dev.trinity.site.internal.risk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A forest of binary decision trees held in flat arrays, evaluated without allocation. A node goes
@@ -192,18 +190,5 @@ public final class TreeEnsemble {
    */
   public int size() {
     return nodes.length;
-  }
-
-  /**
-   * Node counts per tree, for reports.
-   *
-   * @return one count per tree
-   */
-  public List<Integer> nodeCounts() {
-    List<Integer> out = new ArrayList<>();
-    for (int[] n : nodes) {
-      out.add(n.length / 3);
-    }
-    return out;
   }
 }

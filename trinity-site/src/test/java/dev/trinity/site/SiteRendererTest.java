@@ -191,6 +191,26 @@ class SiteRendererTest {
   }
 
   @Test
+  void withoutBuiltInTemplatesOnlyTheRegisteredThemesRender() {
+    SiteTemplate plain =
+        SiteTemplate.of(
+            "<!DOCTYPE html><html><body>{{#brand}}<h1 data-component=\"brand_name\">{{text}}</h1>"
+                + "{{/brand}}</body></html>",
+            "",
+            new Properties());
+    SiteRenderer renderer =
+        SiteRenderer.builder().builtInTemplates(false).template("plain", plain).build();
+
+    assertThat(renderer.themes()).containsExactly("plain");
+    assertThat(renderer.render(SamplePages.ordinary(), SamplePages.theme("plain")).html())
+        .contains("data-component=\"brand_name\"");
+    assertThatThrownBy(
+            () -> renderer.render(SamplePages.ordinary(), SamplePages.theme("brutalist")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'brutalist'");
+  }
+
+  @Test
   void aTemplateThatWouldPrintRawValuesIsRefused() {
     assertThatThrownBy(() -> SiteTemplate.of("<p>{{{brand}}}</p>", "", new Properties()))
         .isInstanceOf(IllegalArgumentException.class)

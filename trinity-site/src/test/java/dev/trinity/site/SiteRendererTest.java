@@ -7,6 +7,7 @@ import dev.trinity.api.InvalidInputException;
 import dev.trinity.api.content.Link;
 import dev.trinity.api.content.Project;
 import dev.trinity.api.content.SiteContent;
+import dev.trinity.site.internal.LayoutSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -208,6 +209,14 @@ class SiteRendererTest {
             () -> renderer.render(SamplePages.ordinary(), SamplePages.theme("brutalist")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("'brutalist'");
+  }
+
+  @Test
+  void theFontShrinkFixScalesByTheFactorTheGuardianAndPredictorAssume() {
+    RenderedSite site = RENDERER.render(SamplePages.ordinary(), SamplePages.theme("brutalist"));
+
+    assertThat(new String(site.assets().get("assets/fixes.css"), StandardCharsets.UTF_8))
+        .contains(".fix-font-shrink{--shrink:" + LayoutSpec.SHRINK + "}");
   }
 
   @Test

@@ -184,6 +184,24 @@ public final class TreeEnsemble {
   }
 
   /**
+   * Predicts, then picks the most probable class (the lowest index on a tie).
+   *
+   * @param x the features
+   * @param out receives one probability per class, as {@link #predict}
+   * @return the class's index
+   */
+  public int classify(double[] x, double[] out) {
+    predict(x, out);
+    int best = 0;
+    for (int c = 1; c < classes; c++) {
+      if (out[c] > out[best]) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /**
    * How many trees.
    *
    * @return the count

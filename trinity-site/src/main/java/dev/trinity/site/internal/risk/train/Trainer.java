@@ -123,8 +123,7 @@ public final class Trainer {
     for (int i = 0; i < testRows.size(); i++) {
       LabelledSet.Row r = testRows.get(i);
       truth[i] = r.label();
-      exported.predict(r.x(), p);
-      predicted[i] = argmax(p);
+      predicted[i] = exported.classify(r.x(), p);
       Prediction<Label> tribuo =
           model.predict(new ArrayExample<>(factory.getUnknownOutput(), names, r.x().clone()));
       if (CLASSES.indexOf(tribuo.getOutput().getLabel()) == predicted[i]) {
@@ -249,8 +248,7 @@ public final class Trainer {
       for (int i = 0; i < rows.size(); i++) {
         double[] x = rows.get(i).x().clone();
         x[f] = column[i];
-        forest.predict(x, p);
-        predicted[i] = argmax(p);
+        predicted[i] = forest.classify(x, p);
       }
       double drop = baseline - Metrics.of(truth, predicted, CLASSES.size()).macroF1();
       out.put(ElementFeatures.NAMES.get(f), Math.round(drop * 10000) / 10000.0);
@@ -322,15 +320,5 @@ public final class Trainer {
         "\nPermutation importance (drop in element macro-F1):\n\n| feature | drop |\n|---|---:|\n");
     importance.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "| %s | %.4f |%n", k, v)));
     return sb.toString();
-  }
-
-  static int argmax(double[] p) {
-    int best = 0;
-    for (int c = 1; c < p.length; c++) {
-      if (p[c] > p[best]) {
-        best = c;
-      }
-    }
-    return best;
   }
 }

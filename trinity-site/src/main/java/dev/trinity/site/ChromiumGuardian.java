@@ -4,6 +4,7 @@ import dev.trinity.site.internal.GuardianEvents;
 import dev.trinity.site.internal.PageFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,10 +12,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
@@ -106,7 +109,7 @@ public final class ChromiumGuardian implements LayoutGuardian {
         new ChromeDriverService.Builder()
             .usingDriverExecutable(b.driver.toFile())
             .usingAnyFreePort()
-            .withLogOutput(OutputStreamSink.DISCARD)
+            .withLogOutput(OutputStream.nullOutputStream())
             .build();
     ChromeDriver started;
     try {
@@ -260,8 +263,7 @@ public final class ChromiumGuardian implements LayoutGuardian {
             AssetKey.of(page.assets()),
             key -> {
               Path dir = pages.resolve("site-" + assetDirs.size());
-              new RenderedSite(page.theme(), "", page.assets(), page.content(), page.fixes())
-                  .writeTo(dir);
+              page.writeAssetsTo(dir);
               return dir;
             });
     Path index = assetsDir.resolve("page-" + (++pageCounter) + ".html");
@@ -281,7 +283,7 @@ public final class ChromiumGuardian implements LayoutGuardian {
   private record AssetKey(List<String> paths, List<Integer> hashes) {
     /** Content hashes by array identity: the bundled fonts are shared arrays, hashed once. */
     private static final Map<byte[], Integer> HASHES =
-        java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+        Collections.synchronizedMap(new WeakHashMap<>());
 
     static AssetKey of(Map<String, byte[]> assets) {
       List<String> paths = new ArrayList<>(assets.keySet());
@@ -428,9 +430,5 @@ public final class ChromiumGuardian implements LayoutGuardian {
     public ChromiumGuardian build() {
       return new ChromiumGuardian(this);
     }
-  }
-
-  private static final class OutputStreamSink {
-    static final java.io.OutputStream DISCARD = java.io.OutputStream.nullOutputStream();
   }
 }

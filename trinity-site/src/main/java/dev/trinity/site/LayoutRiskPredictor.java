@@ -3,9 +3,9 @@ package dev.trinity.site;
 import dev.trinity.api.InvalidInputException;
 import dev.trinity.api.content.SiteContent;
 import dev.trinity.api.content.Theme;
+import dev.trinity.site.internal.PageElements;
 import dev.trinity.site.internal.risk.ElementFeatures;
 import dev.trinity.site.internal.risk.HeuristicRisk;
-import dev.trinity.site.internal.risk.PageElements;
 import dev.trinity.site.internal.risk.RiskModel;
 import dev.trinity.site.internal.risk.ThemeLayout;
 import java.io.IOException;
@@ -185,8 +185,7 @@ public final class LayoutRiskPredictor {
       ElementFeatures.compute(e.ref().component(), e.text(), layout, x);
       int k;
       if (model != null) {
-        model.trees().predict(x, p);
-        k = argmax(p);
+        k = model.trees().classify(x, p);
       } else {
         k = HeuristicRisk.classify(x);
         Arrays.fill(p, 0);
@@ -212,16 +211,6 @@ public final class LayoutRiskPredictor {
         probabilities,
         risks,
         model != null ? RiskPrediction.Source.MODEL : RiskPrediction.Source.HEURISTIC);
-  }
-
-  private static int argmax(double[] p) {
-    int best = 0;
-    for (int c = 1; c < p.length; c++) {
-      if (p[c] > p[best]) {
-        best = c;
-      }
-    }
-    return best;
   }
 
   /** The built-in themes' layouts, computed on first use. */

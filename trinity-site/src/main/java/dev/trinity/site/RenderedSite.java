@@ -122,6 +122,18 @@ public final class RenderedSite {
    * @throws SiteException when a file cannot be written
    */
   public Path writeTo(Path dir) {
+    writeAssetsTo(dir);
+    Path index = dir.resolve(INDEX);
+    try {
+      Files.writeString(index, html, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new SiteException("could not write the " + theme + " page to " + dir, e);
+    }
+    return index;
+  }
+
+  /** Writes only the assets into a directory, creating it when needed. */
+  void writeAssetsTo(Path dir) {
     try {
       Files.createDirectories(dir);
       for (Map.Entry<String, byte[]> asset : assets.entrySet()) {
@@ -129,11 +141,8 @@ public final class RenderedSite {
         Files.createDirectories(file.getParent());
         Files.write(file, asset.getValue());
       }
-      Path index = dir.resolve(INDEX);
-      Files.writeString(index, html, StandardCharsets.UTF_8);
-      return index;
     } catch (IOException e) {
-      throw new SiteException("could not write the " + theme + " page to " + dir, e);
+      throw new SiteException("could not write the " + theme + " page's assets to " + dir, e);
     }
   }
 

@@ -61,12 +61,17 @@ public final class SiteRenderer {
   }
 
   /**
-   * A renderer with the built-in templates.
+   * A renderer with the built-in templates, compiled once per JVM and shared (a renderer is
+   * immutable).
    *
    * @return the renderer
    */
   public static SiteRenderer create() {
-    return builder().build();
+    return BuiltIn.RENDERER;
+  }
+
+  private static final class BuiltIn {
+    static final SiteRenderer RENDERER = builder().build();
   }
 
   /**

@@ -1,11 +1,8 @@
 package dev.trinity.site;
 
-import dev.trinity.api.content.Link;
-import dev.trinity.api.content.Project;
-import dev.trinity.api.content.SiteContent;
 import dev.trinity.site.internal.GuardianEvents;
 import dev.trinity.site.internal.LayoutSpec;
-import dev.trinity.site.internal.PageModel;
+import dev.trinity.site.internal.PageElements;
 import dev.trinity.site.internal.TextMeasure;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,10 +54,10 @@ public final class TextMetricsGuardian implements LayoutGuardian {
     }
     long started = System.nanoTime();
     LayoutSpec spec = page.layout() == null ? DEFAULT_LAYOUT : page.layout();
-    List<Element> elements = elementsOf(page.content());
+    List<PageElements.Element> elements = PageElements.of(page.content());
     List<Overflow> overflows = new ArrayList<>();
     for (Viewport viewport : viewports) {
-      for (Element e : elements) {
+      for (PageElements.Element e : elements) {
         measure(spec, page.fixes(), e, viewport, overflows);
       }
     }
@@ -70,61 +67,27 @@ public final class TextMetricsGuardian implements LayoutGuardian {
     return report;
   }
 
-  private record Element(Component component, int index, String text) {}
-
-  private static List<Element> elementsOf(SiteContent c) {
-    List<Element> out = new ArrayList<>();
-    out.add(new Element(Component.BRAND_NAME, 0, c.brandName()));
-    if (c.tagline() != null && !c.tagline().isBlank()) {
-      out.add(new Element(Component.TAGLINE, 0, c.tagline()));
-    }
-    for (int i = 0; i < c.menuItems().size(); i++) {
-      out.add(new Element(Component.MENU_ITEM, i, c.menuItems().get(i).label()));
-    }
-    out.add(new Element(Component.HERO_TITLE, 0, c.hero().title()));
-    out.add(new Element(Component.HERO_SUBTITLE, 0, c.hero().subtitle()));
-    addLink(out, 0, c.hero().ctaPrimary());
-    addLink(out, 1, c.hero().ctaSecondary());
-    addLink(out, 2, c.cta());
-    int tag = 0;
-    for (int i = 0; i < c.repos().size(); i++) {
-      Project p = c.repos().get(i);
-      out.add(new Element(Component.CARD_TITLE, i, p.name()));
-      String meta = PageModel.metaText(p);
-      if (!meta.isEmpty()) {
-        out.add(new Element(Component.CARD_META, i, meta));
-      }
-      out.add(new Element(Component.CARD_DESCRIPTION, i, p.description()));
-      for (String t : p.tags()) {
-        if (t != null && !t.isBlank()) {
-          out.add(new Element(Component.TAG, tag++, t));
-        }
-      }
-    }
-    return out;
-  }
-
-  private static void addLink(List<Element> out, int index, Link link) {
-    if (link != null) {
-      out.add(new Element(Component.CTA, index, link.label()));
-    }
-  }
-
   private static void measure(
-      LayoutSpec spec, LayoutFixes fixes, Element e, Viewport viewport, List<Overflow> out) {
-    HealingStrategy strategy = fixes.strategyFor(e.component(), e.index());
+      LayoutSpec spec,
+      LayoutFixes fixes,
+      PageElements.Element e,
+      Viewport viewport,
+      List<Overflow> out) {
+    Component component = e.ref().component();
+    int index = e.ref().index();
+    HealingStrategy strategy = fixes.strategyFor(component, index);
     if (strategy == HealingStrategy.TRUNCATE) {
       return;
     }
     boolean breakWords = strategy != HealingStrategy.NONE;
-    LayoutSpec.Type type = spec.type(e.component());
+    LayoutSpec.Type type = spec.type(component);
     double size =
         type.sizeAt(viewport.width())
             * (strategy == HealingStrategy.FONT_SHRINK ? LayoutSpec.SHRINK : 1);
-    double box = spec.boxWidth(e.component(), viewport.width());
-    String text = e.text().strip();
+    double box = spec.boxWidth(component, viewport.width());
+    String text = e.text();
     double horizontal = 0;
-    if (e.component().singleLine() && !breakWords) {
+    if (component.singleLine() && !breakWords) {
       // a label is at most as wide as its container; its text then runs past the box, and the
       // browser's scrollWidth counts the start padding and the text, not the end padding
       horizontal = TextMeasure.width(text, type.font(), size) + type.padX() + 1 - box;
@@ -134,24 +97,16 @@ public final class TextMetricsGuardian implements LayoutGuardian {
     if (horizontal > TOLERANCE) {
       out.add(
           new Overflow(
-              e.component(),
-              e.index(),
-              viewport,
-              (int) Math.round(horizontal),
-              Overflow.Axis.HORIZONTAL));
+              component, index, viewport, (int) Math.round(horizontal), Overflow.Axis.HORIZONTAL));
     }
     if (type.lines() > 0) {
-      double inner = e.component().singleLine() ? box - 2.0 * type.padX() : box;
+      double inner = component.singleLine() ? box - 2.0 * type.padX() : box;
       int lines = TextMeasure.lines(text, type.font(), size, inner, breakWords);
       double vertical = (lines - type.lines()) * type.lineHeight() * size;
       if (vertical > TOLERANCE) {
         out.add(
             new Overflow(
-                e.component(),
-                e.index(),
-                viewport,
-                (int) Math.round(vertical),
-                Overflow.Axis.VERTICAL));
+                component, index, viewport, (int) Math.round(vertical), Overflow.Axis.VERTICAL));
       }
     }
   }

@@ -4,7 +4,7 @@ import static dev.trinity.site.HealerTest.strategyAtLeast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trinity.api.content.SiteContent;
-import dev.trinity.site.internal.risk.PageElements;
+import dev.trinity.site.internal.PageElements;
 import dev.trinity.site.internal.risk.train.BuiltInThemes;
 import dev.trinity.site.internal.risk.train.ContentGenerator;
 import dev.trinity.site.internal.risk.train.Labeler;

@@ -7,6 +7,7 @@ import dev.trinity.api.InvalidInputException;
 import dev.trinity.api.content.Link;
 import dev.trinity.api.content.Project;
 import dev.trinity.api.content.SiteContent;
+import dev.trinity.site.internal.LayoutSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,6 +189,34 @@ class SiteRendererTest {
     assertThat(Jsoup.parse(site.html()).select("[data-component=card_title]").eachText())
         .containsExactly("ledger-sync", "tiny-ci", "notes");
     assertThat(site.assets()).containsKey("assets/fonts/DejaVuSerif.ttf");
+  }
+
+  @Test
+  void withoutBuiltInTemplatesOnlyTheRegisteredThemesRender() {
+    SiteTemplate plain =
+        SiteTemplate.of(
+            "<!DOCTYPE html><html><body>{{#brand}}<h1 data-component=\"brand_name\">{{text}}</h1>"
+                + "{{/brand}}</body></html>",
+            "",
+            new Properties());
+    SiteRenderer renderer =
+        SiteRenderer.builder().builtInTemplates(false).template("plain", plain).build();
+
+    assertThat(renderer.themes()).containsExactly("plain");
+    assertThat(renderer.render(SamplePages.ordinary(), SamplePages.theme("plain")).html())
+        .contains("data-component=\"brand_name\"");
+    assertThatThrownBy(
+            () -> renderer.render(SamplePages.ordinary(), SamplePages.theme("brutalist")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'brutalist'");
+  }
+
+  @Test
+  void theFontShrinkFixScalesByTheFactorTheGuardianAndPredictorAssume() {
+    RenderedSite site = RENDERER.render(SamplePages.ordinary(), SamplePages.theme("brutalist"));
+
+    assertThat(new String(site.assets().get("assets/fixes.css"), StandardCharsets.UTF_8))
+        .contains(".fix-font-shrink{--shrink:" + LayoutSpec.SHRINK + "}");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.trinity.site.internal;
 import dev.trinity.api.content.Hero;
 import dev.trinity.api.content.Link;
 import dev.trinity.api.content.Project;
+import dev.trinity.api.content.SafeLinks;
 import dev.trinity.api.content.SiteContent;
 import dev.trinity.site.Component;
 import dev.trinity.site.HealingStrategy;
@@ -14,10 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns content and fixes into the map a page template reads. Text is passed as is (the template
- * engine escapes it); URLs go through {@link UrlPolicy}; {@link HealingStrategy#CONTENT_CUT}
+ * engine escapes it); URLs go through {@link SafeLinks}, the same check the content engine applies
+ * (hosts can render content that never went through it); {@link HealingStrategy#CONTENT_CUT}
  * shortens text here, with {@link ContentCut}.
  *
  * <p>Every text element is a map with {@code text}, {@code index}, {@code component} and {@code
@@ -135,7 +138,9 @@ public final class PageModel {
       Map<String, Object> name = text(Component.CARD_TITLE, i, p.name());
       card.put("index", i);
       card.put("name", name);
-      UrlPolicy.safeHref(p.url()).ifPresent(href -> card.put("href", href));
+      if (isSafeLink(p.url())) {
+        card.put("href", p.url());
+      }
       Map<String, Object> description = text(Component.CARD_DESCRIPTION, i, p.description());
       card.put("description", description);
       String meta = metaText(p);
@@ -212,14 +217,17 @@ public final class PageModel {
     return node;
   }
 
+  /** Whether a link target may appear in an {@code href}; a refused one renders as its label. */
+  private static boolean isSafeLink(@Nullable String url) {
+    return url != null && SafeLinks.isAllowed(url);
+  }
+
   private Map<String, Object> link(Component component, int index, Link link, List<Link> out) {
     Map<String, Object> node = text(component, index, link.label());
-    UrlPolicy.safeHref(link.url())
-        .ifPresent(
-            href -> {
-              node.put("href", href);
-              node.put("external", href.startsWith("http"));
-            });
+    if (isSafeLink(link.url())) {
+      node.put("href", link.url());
+      node.put("external", SafeLinks.isWebUrl(link.url()));
+    }
     out.add(new Link((String) node.get("text"), link.url()));
     return node;
   }

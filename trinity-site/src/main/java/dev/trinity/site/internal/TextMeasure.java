@@ -76,13 +76,25 @@ public final class TextMeasure {
       } else if (c == '-'
           && i > 0
           && i + 1 < n
-          && Character.isLetterOrDigit(text.charAt(i - 1))
-          && Character.isLetter(text.charAt(i + 1))) {
+          && breaksAfterHyphen(text.charAt(i - 1), text.charAt(i + 1))) {
         out.add(i + 1);
       }
     }
     out.add(n);
     return out;
+  }
+
+  /**
+   * Whether a line may break after a hyphen between two characters: between a letter or digit and a
+   * letter ({@code event-sourcing}), not before a digit ({@code since-2009}). The one rule both
+   * this class and the layout-risk features break hyphenated words by.
+   *
+   * @param before the code point before the hyphen
+   * @param after the code point after it
+   * @return true when a new line may start after the hyphen
+   */
+  public static boolean breaksAfterHyphen(int before, int after) {
+    return Character.isLetterOrDigit(before) && Character.isLetter(after);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.trinity.site.internal.risk;
 
 import dev.trinity.site.Component;
+import dev.trinity.site.internal.LayoutSpec;
 import java.util.List;
 
 /**
@@ -94,7 +95,7 @@ public final class ElementFeatures {
       tokenMax = Math.max(tokenMax, ratio);
       textMax = Math.max(textMax, (t.totalEm() * size + pad) / box);
       double lines = Math.max(1, Math.ceil(t.totalEm() * size / box));
-      double shrunk = Math.max(1, Math.ceil(t.totalEm() * size * 0.8 / box));
+      double shrunk = Math.max(1, Math.ceil(t.totalEm() * size * LayoutSpec.SHRINK / box));
       if (v == 0) {
         lines375 = lines;
       }
@@ -106,7 +107,9 @@ public final class ElementFeatures {
         wrappedOver = Math.max(wrappedOver, (double) t.lines(boxEm, false, cap) / s.lines());
         brokenOver = Math.max(brokenOver, (double) t.lines(boxEm, true, cap) / s.lines());
         shrunkBrokenOver =
-            Math.max(shrunkBrokenOver, (double) t.lines(boxEm / 0.8, true, cap) / s.lines());
+            Math.max(
+                shrunkBrokenOver,
+                (double) t.lines(boxEm / LayoutSpec.SHRINK, true, cap) / s.lines());
       }
     }
     out[18] = tokenMax;

@@ -1,5 +1,6 @@
 package dev.trinity.site.internal.risk;
 
+import dev.trinity.site.internal.TextMeasure;
 import java.util.Arrays;
 
 /**
@@ -95,10 +96,7 @@ public record TextStats(
         runChars++;
         widest = Math.max(widest, run);
         longest = Math.max(longest, runChars);
-        if (cp == '-'
-            && Character.isLetterOrDigit(prev)
-            && i < n
-            && Character.isLetter(text.codePointAt(i))) {
+        if (cp == '-' && i < n && TextMeasure.breaksAfterHyphen(prev, text.codePointAt(i))) {
           runs = push(runs, count++, spaced ? run : -run);
           spaced = false;
           runChars = 0;

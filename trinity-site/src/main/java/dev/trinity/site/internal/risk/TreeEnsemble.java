@@ -1,8 +1,6 @@
 package dev.trinity.site.internal.risk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A forest of binary decision trees held in flat arrays, evaluated without allocation. A node goes
@@ -186,24 +184,29 @@ public final class TreeEnsemble {
   }
 
   /**
+   * Predicts, then picks the most probable class (the lowest index on a tie).
+   *
+   * @param x the features
+   * @param out receives one probability per class, as {@link #predict}
+   * @return the class's index
+   */
+  public int classify(double[] x, double[] out) {
+    predict(x, out);
+    int best = 0;
+    for (int c = 1; c < classes; c++) {
+      if (out[c] > out[best]) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /**
    * How many trees.
    *
    * @return the count
    */
   public int size() {
     return nodes.length;
-  }
-
-  /**
-   * Node counts per tree, for reports.
-   *
-   * @return one count per tree
-   */
-  public List<Integer> nodeCounts() {
-    List<Integer> out = new ArrayList<>();
-    for (int[] n : nodes) {
-      out.add(n.length / 3);
-    }
-    return out;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trinity.api.content.Project;
 import dev.trinity.api.content.SiteContent;
+import dev.trinity.site.internal.PageElements;
 import dev.trinity.site.internal.risk.train.ContentGenerator;
 import java.util.List;
 import java.util.stream.IntStream;

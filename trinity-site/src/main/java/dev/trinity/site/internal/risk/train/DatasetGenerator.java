@@ -6,7 +6,7 @@ import dev.trinity.site.ChromiumGuardian;
 import dev.trinity.site.ComponentRef;
 import dev.trinity.site.SiteRenderer;
 import dev.trinity.site.Viewport;
-import dev.trinity.site.internal.risk.PageElements;
+import dev.trinity.site.internal.PageElements;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -10,7 +10,7 @@ import dev.trinity.site.LayoutGuardian;
 import dev.trinity.site.LayoutReport;
 import dev.trinity.site.SiteRenderer;
 import dev.trinity.site.Viewport;
-import dev.trinity.site.internal.risk.PageElements;
+import dev.trinity.site.internal.PageElements;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.tribuo.Example;
-import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
@@ -32,11 +31,7 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
 import org.tribuo.classification.ensemble.FullyWeightedVotingCombiner;
-import org.tribuo.common.tree.LeafNode;
-import org.tribuo.common.tree.Node;
 import org.tribuo.common.tree.RandomForestTrainer;
-import org.tribuo.common.tree.SplitNode;
-import org.tribuo.common.tree.TreeModel;
 import org.tribuo.datasource.ListDataSource;
 import org.tribuo.ensemble.WeightedEnsembleModel;
 import org.tribuo.impl.ArrayExample;
@@ -44,10 +39,10 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * Trains the layout-risk model with Tribuo: a random forest of CART trees over {@link
- * ElementFeatures}, on the training pages of a stratified split. Exports the trees to the JSON the
- * predictor reads (checking that the export predicts exactly as Tribuo does), evaluates on the test
- * pages per element and per page, measures permutation feature importance, and writes the model,
- * its metadata and an evaluation report.
+ * ElementFeatures}, on the training pages of a stratified split. Exports the trees ({@link
+ * ForestExport}) to the JSON the predictor reads (checking that the export predicts exactly as
+ * Tribuo does), evaluates on the test pages per element and per page, measures permutation feature
+ * importance, and writes the model, its metadata and an evaluation report.
  *
  * <p>Usage: {@code Trainer <dataset.csv> <resource-dir> <report.md>}.
  */
@@ -116,7 +111,7 @@ public final class Trainer {
     double trainSeconds = (System.nanoTime() - t0) / 1e9;
     System.err.printf("trained %d trees in %.1f s%n", TREES, trainSeconds);
 
-    ObjectNode modelJson = export((WeightedEnsembleModel<Label>) model);
+    ObjectNode modelJson = ForestExport.toJson((WeightedEnsembleModel<Label>) model, CLASSES);
     byte[] modelBytes = json().writeValueAsBytes(modelJson);
     TreeEnsemble exported =
         TreeEnsemble.fromJson(modelJson.get("trees"), names.length, CLASSES.size());
@@ -128,8 +123,7 @@ public final class Trainer {
     for (int i = 0; i < testRows.size(); i++) {
       LabelledSet.Row r = testRows.get(i);
       truth[i] = r.label();
-      exported.predict(r.x(), p);
-      predicted[i] = argmax(p);
+      predicted[i] = exported.classify(r.x(), p);
       Prediction<Label> tribuo =
           model.predict(new ArrayExample<>(factory.getUnknownOutput(), names, r.x().clone()));
       if (CLASSES.indexOf(tribuo.getOutput().getLabel()) == predicted[i]) {
@@ -217,83 +211,6 @@ public final class Trainer {
     return new ObjectMapper();
   }
 
-  /**
-   * The forest as JSON: per tree, flat node arrays in depth-first order (children after parents).
-   */
-  static ObjectNode export(WeightedEnsembleModel<Label> model) {
-    ObjectNode root = json().createObjectNode();
-    root.put("format", RiskModel.FORMAT);
-    ArrayNode features = root.putArray("features");
-    ElementFeatures.NAMES.forEach(features::add);
-    ArrayNode classes = root.putArray("classes");
-    CLASSES.forEach(classes::add);
-    ArrayNode trees = root.putArray("trees");
-    for (Model<Label> member : model.getModels()) {
-      @SuppressWarnings("unchecked")
-      TreeModel<Label> tree = (TreeModel<Label>) member;
-      List<int[]> structure = new ArrayList<>();
-      List<Double> thresholds = new ArrayList<>();
-      List<double[]> values = new ArrayList<>();
-      walk(tree.getRoot(), tree.getFeatureIDMap(), structure, thresholds, values);
-      ObjectNode t = trees.addObject();
-      ArrayNode f = t.putArray("feature");
-      ArrayNode th = t.putArray("threshold");
-      ArrayNode l = t.putArray("left");
-      ArrayNode r = t.putArray("right");
-      ArrayNode v = t.putArray("value");
-      for (int i = 0; i < structure.size(); i++) {
-        f.add(structure.get(i)[0]);
-        l.add(structure.get(i)[1]);
-        r.add(structure.get(i)[2]);
-        th.add(thresholds.get(i));
-        ArrayNode row = v.addArray();
-        for (double x : values.get(i)) {
-          row.add(x);
-        }
-      }
-    }
-    return root;
-  }
-
-  private static int walk(
-      Node<Label> node,
-      ImmutableFeatureMap map,
-      List<int[]> structure,
-      List<Double> thresholds,
-      List<double[]> values) {
-    int id = structure.size();
-    if (node.isLeaf()) {
-      LeafNode<Label> leaf = (LeafNode<Label>) node;
-      double[] d = new double[CLASSES.size()];
-      double sum = 0;
-      for (Map.Entry<String, Label> e : leaf.getDistribution().entrySet()) {
-        int c = CLASSES.indexOf(e.getKey());
-        d[c] = e.getValue().getScore();
-        sum += d[c];
-      }
-      if (sum <= 0) {
-        d[CLASSES.indexOf(leaf.getOutput().getLabel())] = 1;
-        sum = 1;
-      }
-      for (int c = 0; c < d.length; c++) {
-        d[c] /= sum;
-      }
-      structure.add(new int[] {-1, -1, -1});
-      thresholds.add(0.0);
-      values.add(d);
-      return id;
-    }
-    SplitNode<Label> split = (SplitNode<Label>) node;
-    int feature = ElementFeatures.NAMES.indexOf(map.get(split.getFeatureID()).getName());
-    int[] row = {feature, -1, -1};
-    structure.add(row);
-    thresholds.add(split.splitValue());
-    values.add(new double[0]);
-    row[1] = walk(split.getLessThanOrEqual(), map, structure, thresholds, values);
-    row[2] = walk(split.getGreaterThan(), map, structure, thresholds, values);
-    return id;
-  }
-
   /** Page label = strongest element label; page prediction = strongest element prediction. */
   static Metrics pageMetrics(List<LabelledSet.Row> rows, int[] predicted) {
     Map<Integer, int[]> pages = new LinkedHashMap<>();
@@ -331,8 +248,7 @@ public final class Trainer {
       for (int i = 0; i < rows.size(); i++) {
         double[] x = rows.get(i).x().clone();
         x[f] = column[i];
-        forest.predict(x, p);
-        predicted[i] = argmax(p);
+        predicted[i] = forest.classify(x, p);
       }
       double drop = baseline - Metrics.of(truth, predicted, CLASSES.size()).macroF1();
       out.put(ElementFeatures.NAMES.get(f), Math.round(drop * 10000) / 10000.0);
@@ -404,15 +320,5 @@ public final class Trainer {
         "\nPermutation importance (drop in element macro-F1):\n\n| feature | drop |\n|---|---:|\n");
     importance.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "| %s | %.4f |%n", k, v)));
     return sb.toString();
-  }
-
-  static int argmax(double[] p) {
-    int best = 0;
-    for (int c = 1; c < p.length; c++) {
-      if (p[c] > p[best]) {
-        best = c;
-      }
-    }
-    return best;
   }
 }

@@ -1,4 +1,4 @@
-package dev.trinity.site.internal.risk;
+package dev.trinity.site.internal;
 
 import dev.trinity.api.content.Hero;
 import dev.trinity.api.content.Link;
@@ -6,13 +6,13 @@ import dev.trinity.api.content.Project;
 import dev.trinity.api.content.SiteContent;
 import dev.trinity.site.Component;
 import dev.trinity.site.ComponentRef;
-import dev.trinity.site.internal.PageModel;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The text elements a page will have, in the order and with the indexes the renderer gives them
- * ({@code data-component}, {@code data-index}): the unit the layout-risk model predicts for.
+ * ({@code data-component}, {@code data-index}): the unit the layout-risk model predicts for and the
+ * text-metrics guardian measures.
  */
 public final class PageElements {
   private PageElements() {}

@@ -12,9 +12,6 @@ import dev.trinity.core.content.ContentEngines;
 import dev.trinity.site.ChromiumGuardian;
 import dev.trinity.site.SiteRenderer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -48,7 +45,7 @@ public final class SiteScreenshots {
       System.exit(1);
     }
     Files.createDirectories(dir);
-    String portfolio = read(sample);
+    String portfolio = Samples.read(sample);
     Path pages = Files.createTempDirectory("trinity-screenshots-");
     try {
       capture(dir, sample, portfolio, pages);
@@ -88,17 +85,6 @@ public final class SiteScreenshots {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
       }
-    }
-  }
-
-  private static String read(String sample) {
-    try (InputStream in = SiteScreenshots.class.getResourceAsStream("/samples/" + sample)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no bundled sample " + sample);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read sample " + sample, e);
     }
   }
 }

@@ -34,7 +34,8 @@ format: ## Format the Java code (google-java-format)
 lint: ## Check formatting and compile with every javac warning on
 	./mvnw -B -q spotless:check compile
 
-$(JAR):
+# Rebuilt when a pom or a main source file is newer than the jar.
+$(JAR): $(shell find pom.xml trinity-*/pom.xml trinity-*/src/main -type f 2>/dev/null)
 	./mvnw -B -q -pl trinity-cli -am package -DskipTests
 
 build: $(JAR) ## Build one portfolio: make build PORTFOLIO=path THEME=name

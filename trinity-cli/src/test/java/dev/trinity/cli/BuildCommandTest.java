@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,24 +139,7 @@ class BuildCommandTest {
 
   @Test
   void aFailingModelFailsTheItemWithExitOneWhenFallbackIsOff() throws Exception {
-    Path config = dir.resolve("trinity.yaml");
-    Files.writeString(config, "retry: { max_attempts: 1 }\n");
-
-    Cli.Result r =
-        Cli.in(dir)
-            .run(
-                "build",
-                portfolio("a.md").toString(),
-                "--config",
-                config.toString(),
-                "--provider",
-                "ollama",
-                "--url",
-                "http://127.0.0.1:" + closedPort(),
-                "--out",
-                dir.resolve("out").toString(),
-                "--no-fallback",
-                "--json-only");
+    Cli.Result r = buildAgainstAnOllamaThatDoesNotAnswer("--no-fallback");
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(TrinityCli.ITEMS_FAILED);
     assertThat(r.out()).contains("FAILED").contains("0 of 1 built");
@@ -164,23 +149,7 @@ class BuildCommandTest {
 
   @Test
   void theOfflineFallbackAnswersWhenTheModelFails() throws Exception {
-    Path config = dir.resolve("trinity.yaml");
-    Files.writeString(config, "retry: { max_attempts: 1 }\n");
-
-    Cli.Result r =
-        Cli.in(dir)
-            .run(
-                "build",
-                portfolio("a.md").toString(),
-                "--config",
-                config.toString(),
-                "--provider",
-                "ollama",
-                "--url",
-                "http://127.0.0.1:" + closedPort(),
-                "--out",
-                dir.resolve("out").toString(),
-                "--json-only");
+    Cli.Result r = buildAgainstAnOllamaThatDoesNotAnswer();
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out()).contains("fallback");
@@ -201,6 +170,30 @@ class BuildCommandTest {
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.err()).contains("Ollama does not answer").contains("offline provider");
     assertThat(r.out()).contains("offline");
+  }
+
+  /**
+   * Builds a.md (JSON only, into out/) with Ollama on a closed port and one attempt per request.
+   */
+  private Cli.Result buildAgainstAnOllamaThatDoesNotAnswer(String... more) throws IOException {
+    Path config = dir.resolve("trinity.yaml");
+    Files.writeString(config, "retry: { max_attempts: 1 }\n");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "build",
+                portfolio("a.md").toString(),
+                "--config",
+                config.toString(),
+                "--provider",
+                "ollama",
+                "--url",
+                "http://127.0.0.1:" + closedPort(),
+                "--out",
+                dir.resolve("out").toString(),
+                "--json-only"));
+    args.addAll(List.of(more));
+    return Cli.in(dir).run(args.toArray(String[]::new));
   }
 
   static int closedPort() throws IOException {

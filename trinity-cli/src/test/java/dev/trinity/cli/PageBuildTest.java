@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trinity.site.ChromiumGuardian;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,23 +32,9 @@ class PageBuildTest {
 
   @Test
   void writesThePageAndSaysWhichFixesTheHealerApplied() throws Exception {
-    Path file = dir.resolve("lin.md");
-    Files.writeString(file, OVERFLOWING);
     Path out = dir.resolve("out");
 
-    Cli.Result r =
-        Cli.in(dir)
-            .run(
-                "build",
-                file.toString(),
-                "--theme",
-                "brutalist",
-                "--out",
-                out.toString(),
-                "--provider",
-                "offline",
-                "--guardian",
-                "text");
+    Cli.Result r = buildOverflowing(out, "brutalist", "text");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     Path item = out.resolve("lin/brutalist");
@@ -103,6 +90,14 @@ class PageBuildTest {
     assertThat(layout.path("renders").asInt()).isLessThan(without.path("renders").asInt());
   }
 
+  /** Builds {@link #OVERFLOWING} as lin.md with the offline provider. */
+  private Cli.Result buildOverflowing(Path out, String theme, String guardian) throws IOException {
+    Path file = dir.resolve("lin.md");
+    Files.writeString(file, OVERFLOWING);
+    String[] options = {"--theme", theme, "--provider", "offline", "--guardian", guardian};
+    return build(file, out, options);
+  }
+
   private Cli.Result build(Path portfolio, Path out, String[] common, String... more) {
     List<String> args =
         new ArrayList<>(List.of("build", portfolio.toString(), "--out", out.toString()));
@@ -144,23 +139,9 @@ class PageBuildTest {
         ChromiumGuardian.isInstalled() || required,
         "Chromium is not installed at /usr/bin/chromium with /usr/bin/chromedriver: skipped (set"
             + " TRINITY_REQUIRE_CHROMIUM=1 to make its absence an error)");
-    Path file = dir.resolve("lin.md");
-    Files.writeString(file, OVERFLOWING);
     Path out = dir.resolve("out");
 
-    Cli.Result r =
-        Cli.in(dir)
-            .run(
-                "build",
-                file.toString(),
-                "--theme",
-                "hacker",
-                "--out",
-                out.toString(),
-                "--provider",
-                "offline",
-                "--guardian",
-                "chromium");
+    Cli.Result r = buildOverflowing(out, "hacker", "chromium");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.err()).contains("Checking page layouts with chromium");

@@ -37,17 +37,19 @@ class PredictCommandTest {
     assertThat(breaker).isRegularFile();
   }
 
-  private Path clean() throws IOException {
+  /** Runs {@code predict} on a portfolio that fits every theme, with the offline provider. */
+  private Cli.Result predictClean(String... options) throws IOException {
     Path file = dir.resolve("ada.md");
     Files.writeString(file, BuildCommandTest.PORTFOLIO);
-    return file;
+    List<String> args = new ArrayList<>(List.of("predict", file.toString()));
+    args.addAll(List.of(options));
+    args.addAll(List.of("--provider", "offline"));
+    return Cli.in(dir).run(args.toArray(String[]::new));
   }
 
   @Test
   void aCleanPortfolioIsPredictedToNeedNothing() throws Exception {
-    Cli.Result r =
-        Cli.in(dir)
-            .run("predict", clean().toString(), "--theme", "hacker", "--provider", "offline");
+    Cli.Result r = predictClean("--theme", "hacker");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out()).startsWith("Predictor: model (shipped)\n");
@@ -131,16 +133,7 @@ class PredictCommandTest {
   void aModelDirectoryIsUsedWhenGiven() throws Exception {
     Path models = copyShippedModel();
 
-    Cli.Result r =
-        Cli.in(dir)
-            .run(
-                "predict",
-                clean().toString(),
-                "--model-dir",
-                models.toString(),
-                "--provider",
-                "offline",
-                "--json");
+    Cli.Result r = predictClean("--model-dir", models.toString(), "--json");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     JsonNode root = new ObjectMapper().readTree(r.out());
@@ -162,15 +155,7 @@ class PredictCommandTest {
         model,
         text.substring(0, digit) + (c == '9' ? '8' : (char) (c + 1)) + text.substring(digit + 1));
 
-    Cli.Result r =
-        Cli.in(dir)
-            .run(
-                "predict",
-                clean().toString(),
-                "--model-dir",
-                models.toString(),
-                "--provider",
-                "offline");
+    Cli.Result r = predictClean("--model-dir", models.toString());
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(TrinityCli.USAGE);
     assertThat(r.out()).isEmpty();
@@ -184,15 +169,7 @@ class PredictCommandTest {
   void aModelDirectoryWithoutTheModelIsABadUsage() throws Exception {
     Files.createDirectories(dir.resolve("empty"));
 
-    Cli.Result r =
-        Cli.in(dir)
-            .run(
-                "predict",
-                clean().toString(),
-                "--model-dir",
-                dir.resolve("empty").toString(),
-                "--provider",
-                "offline");
+    Cli.Result r = predictClean("--model-dir", dir.resolve("empty").toString());
 
     assertThat(r.exitCode()).isEqualTo(TrinityCli.USAGE);
     assertThat(r.err()).startsWith("error: no such file: ").contains("layout-risk-model.json");
@@ -200,9 +177,7 @@ class PredictCommandTest {
 
   @Test
   void anUnknownThemeIsABadUsage() throws Exception {
-    Cli.Result r =
-        Cli.in(dir)
-            .run("predict", clean().toString(), "--theme", "vaporwave", "--provider", "offline");
+    Cli.Result r = predictClean("--theme", "vaporwave");
 
     assertThat(r.exitCode()).isEqualTo(TrinityCli.USAGE);
     assertThat(r.err()).startsWith("error: unknown theme 'vaporwave'; available: ");
@@ -221,17 +196,7 @@ class PredictCommandTest {
 
   @Test
   void themeAndThemesTogetherAreABadUsage() throws Exception {
-    Cli.Result r =
-        Cli.in(dir)
-            .run(
-                "predict",
-                clean().toString(),
-                "--theme",
-                "hacker",
-                "--themes",
-                "brutalist",
-                "--provider",
-                "offline");
+    Cli.Result r = predictClean("--theme", "hacker", "--themes", "brutalist");
 
     assertThat(r.exitCode()).isEqualTo(TrinityCli.USAGE);
     assertThat(r.err()).startsWith("error: ").contains("mutually exclusive");

@@ -18,14 +18,12 @@ import dev.trinity.core.TrinityConfig;
 import dev.trinity.core.content.ContentDocuments;
 import dev.trinity.core.content.ContentEngines;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -61,7 +59,12 @@ public final class QuickStart {
   static final URI OLLAMA = URI.create("http://localhost:11434");
 
   /** A bundled sample and the theme it is generated in. */
-  record Job(String sample, String theme) {}
+  record Job(String sample, String theme) {
+    /** The sample's file name without its extension: {@code ada-kowalska}. */
+    String name() {
+      return sample.replaceFirst("\\.[^.]+$", "");
+    }
+  }
 
   static final List<Job> JOBS =
       List.of(
@@ -109,7 +112,7 @@ public final class QuickStart {
             .map(
                 job ->
                     ContentRequest.builder()
-                        .portfolioText(sample(job.sample()), "samples/" + job.sample())
+                        .portfolioText(Samples.read(job.sample()), "samples/" + job.sample())
                         .theme(job.theme())
                         .build())
             .toList();
@@ -134,9 +137,7 @@ public final class QuickStart {
           summarize(job, item.content(), file, out);
           SitePages.Written page =
               pages.write(
-                  outputDir
-                      .resolve(job.sample().replaceFirst("\\.[^.]+$", ""))
-                      .resolve(job.theme()),
+                  outputDir.resolve(job.name()).resolve(job.theme()),
                   item.content().content(),
                   engine.sync().theme(job.theme()));
           out.printf("  page: %s%n", SitePages.describe(page.heal()));
@@ -275,18 +276,6 @@ public final class QuickStart {
 
   /** Writes {@code <sample>.<theme>.json}: how it was made, then the content a template reads. */
   private static Path write(Path dir, Job job, GeneratedContent g) {
-    String base = job.sample().replaceFirst("\\.[^.]+$", "");
-    return ContentDocuments.write(dir.resolve(base + "." + job.theme() + ".json"), g);
-  }
-
-  private static String sample(String name) {
-    try (InputStream in = QuickStart.class.getResourceAsStream("/samples/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("sample " + name + " is missing from the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read sample " + name, e);
-    }
+    return ContentDocuments.write(dir.resolve(job.name() + "." + job.theme() + ".json"), g);
   }
 }

@@ -12,11 +12,10 @@ import dev.trinity.core.content.ContentEngines;
 import dev.trinity.site.ChromiumGuardian;
 import dev.trinity.site.SiteRenderer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 
 /**
  * Writes the README's screenshots: a bundled sample, generated offline, rendered and healed in each
@@ -46,6 +45,18 @@ public final class SiteScreenshots {
       System.exit(1);
     }
     Files.createDirectories(dir);
+    String portfolio = Samples.read(sample);
+    Path pages = Files.createTempDirectory("trinity-screenshots-");
+    try {
+      capture(dir, sample, portfolio, pages);
+    } finally {
+      deleteTree(pages);
+    }
+  }
+
+  /** Generates the sample once per theme and writes each page under {@code work}. */
+  private static void capture(Path dir, String sample, String portfolio, Path work)
+      throws IOException {
     try (Trinity trinity =
             Trinity.builder()
                 .llm(LlmConfig.builder().provider("offline").build())
@@ -58,35 +69,22 @@ public final class SiteScreenshots {
         GeneratedContent g =
             engine.generate(
                 ContentRequest.builder()
-                    .portfolioText(read(sample), "samples/" + sample)
+                    .portfolioText(portfolio, "samples/" + sample)
                     .theme(theme.name())
                     .build());
-        Path pageDir = Files.createTempDirectory("trinity-screenshot-");
-        SitePages.Written page = pages.write(pageDir, g.content(), theme);
+        SitePages.Written page = pages.write(work.resolve(name), g.content(), theme);
         Path png = dir.resolve(name + ".png");
-        Files.copy(page.screenshot(), png, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(page.screenshot(), png, StandardCopyOption.REPLACE_EXISTING);
         System.out.printf("%-10s %s -> %s%n", name, SitePages.describe(page.heal()), png);
-        deleteTree(pageDir);
       }
     }
   }
 
   private static void deleteTree(Path dir) throws IOException {
     try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
       }
-    }
-  }
-
-  private static String read(String sample) {
-    try (InputStream in = SiteScreenshots.class.getResourceAsStream("/samples/" + sample)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no bundled sample " + sample);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read sample " + sample, e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.trinity.cli.internal;
 
+import dev.trinity.cli.TrinityCli;
 import dev.trinity.core.EffectiveConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ final class ConfigCommand {
           .environment()
           .out()
           .print(TextTable.render(List.of("KEY", "VALUE", "FROM"), rows));
-      return 0;
+      return TrinityCli.OK;
     }
   }
 }

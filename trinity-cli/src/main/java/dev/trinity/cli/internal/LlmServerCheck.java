@@ -70,15 +70,10 @@ final class LlmServerCheck {
       return CheckResult.ok(
           NAME, "Ollama at " + base + " has " + model + " (" + models(models.size()) + ")");
     }
-    return CheckResult.fail(
-        NAME,
-        "Ollama at "
-            + base
-            + " answers but has no model '"
-            + model
-            + "' (has: "
-            + list(models)
-            + ")",
+    return missingModel(
+        "Ollama at " + base,
+        model,
+        models,
         "run 'ollama pull " + model + "', or choose a model it has with LLM_MODEL / --model");
   }
 
@@ -121,15 +116,10 @@ final class LlmServerCheck {
               + models(models.size())
               + ")");
     }
-    return CheckResult.fail(
-        NAME,
-        "the server at "
-            + base
-            + " answers but has no model '"
-            + model
-            + "' (has: "
-            + list(models)
-            + ")",
+    return missingModel(
+        "the server at " + base,
+        model,
+        models,
         "choose one of its models with LLM_MODEL / --model, or load the model in the server");
   }
 
@@ -170,6 +160,14 @@ final class LlmServerCheck {
   private static CheckResult notAnswering(String what, URI base, IOException e, String fix) {
     return CheckResult.fail(
         NAME, "nothing answers at " + base + " for " + what + " (" + reason(e) + ")", fix);
+  }
+
+  private static CheckResult missingModel(
+      String server, String model, List<String> models, String fix) {
+    return CheckResult.fail(
+        NAME,
+        server + " answers but has no model '" + model + "' (has: " + list(models) + ")",
+        fix);
   }
 
   private static CheckResult badStatus(URI url, LlmServerProbe.Answer answer, String fix) {

@@ -1,6 +1,7 @@
 package dev.trinity.cli.internal;
 
 import dev.trinity.api.content.Theme;
+import dev.trinity.cli.TrinityCli;
 import dev.trinity.core.content.ContentEngines;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class ThemesCommand implements Callable<Integer> {
       rows.add(List.of(t.name(), oneLine(t.voice())));
     }
     root.environment().out().print(TextTable.render(List.of("THEME", "VOICE"), rows));
-    return 0;
+    return TrinityCli.OK;
   }
 
   /** The voice's first sentence, on one line. */

@@ -9,6 +9,7 @@ import dev.trinity.cache.TierType;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.Trinity;
 import dev.trinity.core.content.ContentEngines;
+import dev.trinity.examples.Samples;
 import dev.trinity.site.ChromiumGuardian;
 import dev.trinity.site.HealResult;
 import dev.trinity.site.Healer;
@@ -18,10 +19,6 @@ import dev.trinity.site.RenderedSite;
 import dev.trinity.site.SiteRenderer;
 import dev.trinity.site.TextMetricsGuardian;
 import dev.trinity.site.Viewport;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,13 +57,12 @@ public final class LayoutCheckBenchmark {
       System.err.println("error: needs Chromium at " + ChromiumGuardian.DEFAULT_BROWSER);
       System.exit(1);
     }
-    List<RenderedSite> pages = pages();
-    System.out.printf(
-        "%d pages (%d samples x %d themes, plus each healed page that differs)%n",
-        pages.size(), SAMPLES.size(), SiteRenderer.BUILT_IN_THEMES.size());
-
     try (ChromiumGuardian cdp = ChromiumGuardian.create();
         ChromiumGuardian window = ChromiumGuardian.builder().deviceMetricsOverride(false).build()) {
+      List<RenderedSite> pages = pages(cdp);
+      System.out.printf(
+          "%d pages (%d samples x %d themes, plus each healed page that differs)%n",
+          pages.size(), SAMPLES.size(), SiteRenderer.BUILT_IN_THEMES.size());
       TextMetricsGuardian text = TextMetricsGuardian.create();
       LayoutAgreement agreement = LayoutAgreement.NONE;
       for (RenderedSite page : pages) {
@@ -113,25 +109,28 @@ public final class LayoutCheckBenchmark {
         nanos.length);
   }
 
-  private static List<RenderedSite> pages() {
+  /**
+   * Every sample in every theme, plus each healed page that differs, healed in {@code chromium}.
+   */
+  private static List<RenderedSite> pages(ChromiumGuardian chromium) {
     SiteRenderer renderer = SiteRenderer.create();
     List<RenderedSite> pages = new ArrayList<>();
     try (Trinity trinity =
-            Trinity.builder()
-                .llm(LlmConfig.builder().provider("offline").build())
-                .cache(CacheConfig.builder().tiers(TierType.MEMORY).build())
-                .build();
-        ChromiumGuardian chromium = ChromiumGuardian.create()) {
+        Trinity.builder()
+            .llm(LlmConfig.builder().provider("offline").build())
+            .cache(CacheConfig.builder().tiers(TierType.MEMORY).build())
+            .build()) {
       ContentEngine engine = ContentEngines.builder(trinity).build();
       Healer healer = Healer.builder().renderer(renderer).guardian(chromium).build();
       for (String sample : SAMPLES) {
+        String portfolio = Samples.read(sample);
         for (String name : SiteRenderer.BUILT_IN_THEMES) {
           Theme theme = engine.theme(name);
           SiteContent content =
               engine
                   .generate(
                       ContentRequest.builder()
-                          .portfolioText(read(sample), "samples/" + sample)
+                          .portfolioText(portfolio, "samples/" + sample)
                           .theme(name)
                           .build())
                   .content();
@@ -144,16 +143,5 @@ public final class LayoutCheckBenchmark {
       }
     }
     return pages;
-  }
-
-  private static String read(String sample) {
-    try (InputStream in = LayoutCheckBenchmark.class.getResourceAsStream("/samples/" + sample)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no bundled sample " + sample);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read sample " + sample, e);
-    }
   }
 }

@@ -7,10 +7,7 @@ import dev.trinity.cache.CacheConfig;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.Trinity;
 import dev.trinity.core.content.ContentEngines;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.trinity.examples.Samples;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +36,7 @@ public final class OfflineExtractorBenchmark {
     Map<String, String> portfolios = new LinkedHashMap<>();
     for (String sample :
         List.of("ada-kowalska.md", "marco-rossi-resume.txt", "github-dashboard-lin.txt")) {
-      portfolios.put(sample, sample(sample));
+      portfolios.put(sample, Samples.read(sample));
     }
     portfolios.put("realistic 30k chars", realistic());
     portfolios.put("pathological 30k chars", pathological());
@@ -111,16 +108,5 @@ public final class OfflineExtractorBenchmark {
             + "- [x](".repeat(1_000)
             + "Via Roma ".repeat(500);
     return s.substring(0, Math.min(30_000, s.length()));
-  }
-
-  private static String sample(String name) {
-    try (InputStream in = OfflineExtractorBenchmark.class.getResourceAsStream("/samples/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("no sample " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -133,6 +133,36 @@ class BuildAllCommandTest {
   }
 
   @Test
+  void aSuffixedNameThatIsAlsoAFileNameIsNotShared() throws Exception {
+    Path a = Files.createDirectories(dir.resolve("a"));
+    Path b = Files.createDirectories(dir.resolve("b"));
+    Files.writeString(a.resolve("cv.md"), BuildCommandTest.PORTFOLIO);
+    Files.writeString(a.resolve("cv-2.md"), BuildCommandTest.PORTFOLIO);
+    Files.writeString(b.resolve("cv.md"), BuildCommandTest.PORTFOLIO);
+    Path out = dir.resolve("out");
+
+    Cli.Result r =
+        Cli.in(dir)
+            .run(
+                "build-all",
+                a.resolve("cv.md").toString(),
+                a.resolve("cv-2.md").toString(),
+                b.resolve("cv.md").toString(),
+                "--themes",
+                "hacker",
+                "--out",
+                out.toString(),
+                "--json-only",
+                "--provider",
+                "offline");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(out.resolve("cv/hacker/content.json")).isRegularFile();
+    assertThat(out.resolve("cv-2/hacker/content.json")).isRegularFile();
+    assertThat(out.resolve("cv-3/hacker/content.json")).isRegularFile();
+  }
+
+  @Test
   void aMissingPathIsABadUsage() throws Exception {
     Cli.Result r =
         Cli.in(dir)

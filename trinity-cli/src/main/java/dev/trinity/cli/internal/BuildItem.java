@@ -2,9 +2,9 @@ package dev.trinity.cli.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * One portfolio in one theme, and the directory its output goes to: {@code OUT/<name>/<theme>/}.
@@ -19,14 +19,19 @@ record BuildItem(Path portfolio, String name, String theme) {
     return out.resolve(name).resolve(theme);
   }
 
-  /** Every portfolio in every theme, portfolio by portfolio; equal file names get -2, -3, …. */
+  /**
+   * Every portfolio in every theme, portfolio by portfolio; a name already taken gets the first
+   * free suffix of -2, -3, …, so no two portfolios share an output directory.
+   */
   static List<BuildItem> cross(List<Path> portfolios, List<String> themes) {
-    Map<String, Integer> seen = new HashMap<>();
+    Set<String> taken = new HashSet<>();
     List<BuildItem> items = new ArrayList<>();
     for (Path p : portfolios) {
       String base = p.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-      int n = seen.merge(base, 1, Integer::sum);
-      String name = n == 1 ? base : base + "-" + n;
+      String name = base;
+      for (int n = 2; !taken.add(name); n++) {
+        name = base + "-" + n;
+      }
       for (String theme : themes) {
         items.add(new BuildItem(p, name, theme));
       }

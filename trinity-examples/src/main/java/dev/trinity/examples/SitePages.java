@@ -2,7 +2,6 @@ package dev.trinity.examples;
 
 import dev.trinity.api.content.SiteContent;
 import dev.trinity.api.content.Theme;
-import dev.trinity.site.ChromiumGuardian;
 import dev.trinity.site.ComponentRef;
 import dev.trinity.site.HealResult;
 import dev.trinity.site.Healer;
@@ -18,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -70,10 +70,11 @@ final class SitePages implements AutoCloseable {
     HealResult result = healer.heal(content, theme);
     Path index = result.site().writeTo(dir);
     Path screenshot = null;
-    if (guardian instanceof ChromiumGuardian chromium) {
+    Optional<byte[]> png = guardian.fullPageScreenshot(result.site(), Viewport.DESKTOP);
+    if (png.isPresent()) {
       screenshot = dir.resolve("screenshot.png");
       try {
-        Files.write(screenshot, chromium.screenshot(result.site(), Viewport.DESKTOP, true));
+        Files.write(screenshot, png.get());
       } catch (IOException e) {
         throw new UncheckedIOException("could not write " + screenshot, e);
       }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.WeakHashMap;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -215,6 +216,12 @@ public final class ChromiumGuardian implements LayoutGuardian {
     } finally {
       PageFiles.deleteQuietly(index);
     }
+  }
+
+  /** Always present: {@link #screenshot(RenderedSite, Viewport, boolean)} of the whole page. */
+  @Override
+  public Optional<byte[]> fullPageScreenshot(RenderedSite page, Viewport viewport) {
+    return Optional.of(screenshot(page, viewport, true));
   }
 
   /**

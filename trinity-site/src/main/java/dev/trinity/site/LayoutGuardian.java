@@ -1,6 +1,7 @@
 package dev.trinity.site;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Checks a rendered page for text that overflows its box. An element overflows when its content is
@@ -36,6 +37,18 @@ public interface LayoutGuardian extends AutoCloseable {
    */
   default LayoutReport check(RenderedSite page) {
     return check(page, Viewport.DEFAULTS);
+  }
+
+  /**
+   * A PNG screenshot of the whole page at a viewport's width, when this guardian can take one.
+   *
+   * @param page the page
+   * @param viewport the viewport; the image is its width wide
+   * @return the PNG bytes, or empty for guardians without a browser (the default)
+   * @throws SiteException when the page cannot be loaded or captured
+   */
+  default Optional<byte[]> fullPageScreenshot(RenderedSite page, Viewport viewport) {
+    return Optional.empty();
   }
 
   /**

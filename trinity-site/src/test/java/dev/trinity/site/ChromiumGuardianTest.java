@@ -113,7 +113,7 @@ class ChromiumGuardianTest {
     RenderedSite page = RENDERER.render(SamplePages.ordinary(), SamplePages.theme("enterprise"));
 
     byte[] png = chromium.screenshot(page, Viewport.TABLET, false);
-    byte[] full = chromium.screenshot(page, Viewport.MOBILE, true);
+    byte[] full = chromium.fullPageScreenshot(page, Viewport.MOBILE).orElseThrow();
 
     assertThat(png).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));

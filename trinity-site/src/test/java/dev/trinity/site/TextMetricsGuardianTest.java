@@ -39,6 +39,13 @@ class TextMetricsGuardianTest {
   }
 
   @Test
+  void takesNoScreenshotsForItHasNoBrowser() {
+    RenderedSite page = RENDERER.render(SamplePages.ordinary(), SamplePages.theme("hacker"));
+
+    assertThat(guardian.fullPageScreenshot(page, Viewport.DESKTOP)).isEmpty();
+  }
+
+  @Test
   void passesTheOrdinaryPageInEveryTheme() {
     for (String theme : SiteRenderer.BUILT_IN_THEMES) {
       LayoutReport r =

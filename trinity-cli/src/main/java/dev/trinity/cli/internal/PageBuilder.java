@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -91,17 +92,17 @@ final class PageBuilder implements AutoCloseable {
     HealResult healed = healer.heal(generated.content(), theme);
     Path index = healed.site().writeTo(dir);
     writeLayout(dir, healed);
-    boolean shot = false;
-    if (guardian instanceof ChromiumGuardian chromium) {
-      byte[] png = chromium.screenshot(healed.site(), Viewport.DESKTOP, true);
-      try {
-        Files.write(dir.resolve(SCREENSHOT), png);
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not write " + dir.resolve(SCREENSHOT), e);
-      }
-      shot = true;
+    Optional<byte[]> png = guardian.fullPageScreenshot(healed.site(), Viewport.DESKTOP);
+    png.ifPresent(bytes -> writeScreenshot(dir.resolve(SCREENSHOT), bytes));
+    return new Page(index, describe(healed), healed.isClean(), png.isPresent());
+  }
+
+  private static void writeScreenshot(Path file, byte[] png) {
+    try {
+      Files.write(file, png);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + file, e);
     }
-    return new Page(index, describe(healed), healed.isClean(), shot);
   }
 
   /**

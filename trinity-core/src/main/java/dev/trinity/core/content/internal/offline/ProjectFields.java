@@ -181,6 +181,12 @@ final class ProjectFields {
   private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+");
   private static final Pattern PARENS = Pattern.compile("\\(([^()]{1,80}+)\\)");
 
+  private static final Pattern SPACE_BEFORE_PUNCTUATION =
+      Pattern.compile("\\s+([,.;:!?])(?=\\s|$)");
+  private static final Pattern PAUSE_BEFORE_STOP = Pattern.compile("([,;:])+([.!?])");
+  private static final Pattern TRAILING_PAUSE = Pattern.compile("[,;:]+$");
+  private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[,.;:]+\\s*");
+
   private ProjectFields() {}
 
   /** The canonical spelling of a programming language, or null when the text is not one. */
@@ -360,10 +366,10 @@ final class ProjectFields {
   /** Collapses white space and drops punctuation left dangling by what was taken out. */
   private static String tidy(String text) {
     String s = Text.collapse(text);
-    s = s.replaceAll("\\s+([,.;:!?])(?=\\s|$)", "$1");
-    s = s.replaceAll("([,;:])+([.!?])", "$2");
-    s = s.replaceAll("[,;:]+$", "");
-    s = s.replaceAll("^[,.;:]+\\s*", "");
+    s = SPACE_BEFORE_PUNCTUATION.matcher(s).replaceAll("$1");
+    s = PAUSE_BEFORE_STOP.matcher(s).replaceAll("$2");
+    s = TRAILING_PAUSE.matcher(s).replaceAll("");
+    s = LEADING_PUNCTUATION.matcher(s).replaceAll("");
     return s.strip();
   }
 

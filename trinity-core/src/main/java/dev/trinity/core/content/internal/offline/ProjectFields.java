@@ -187,6 +187,13 @@ final class ProjectFields {
   private static final Pattern TRAILING_PAUSE = Pattern.compile("[,;:]+$");
   private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[,.;:]+\\s*");
 
+  /** Separates the facts in parentheses; a comma in "1,200" does not. */
+  private static final Pattern FACT_SEPARATOR = Pattern.compile("[;·|]|,(?!\\d{3}(?!\\d))");
+
+  private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s|·•;]+$");
+  private static final Pattern TRAILING_DASH = Pattern.compile("\\s*[—–-]\\s*$");
+  private static final Pattern LEADING_DASH = Pattern.compile("^\\s*[—–:-]\\s*");
+
   private ProjectFields() {}
 
   /** The canonical spelling of a programming language, or null when the text is not one. */
@@ -277,11 +284,8 @@ final class ProjectFields {
    */
   static String absorbInline(String text, ProjectDraft d) {
     String s = text;
-    String url = url(s);
-    if (url != null) {
-      if (d.url == null) {
-        d.url = url;
-      }
+    if (d.url == null) {
+      d.url = url(s);
     }
     s = MD_LINK.matcher(s).replaceAll("$1");
     s = URL.matcher(s).replaceAll("");
@@ -293,7 +297,7 @@ final class ProjectFields {
         continue;
       }
       boolean allFacts = true;
-      for (String part : parens.group(1).split("[;·|]|,(?!\\d{3}(?!\\d))")) {
+      for (String part : FACT_SEPARATOR.split(parens.group(1))) {
         String p = part.strip();
         if (p.isEmpty()) {
           continue;
@@ -319,7 +323,7 @@ final class ProjectFields {
     Matcher fields = TRAILING_FIELDS.matcher(s);
     while (fields.find()) {
       if (applyKeyLine(s.substring(fields.start(1)), d)) {
-        s = s.substring(0, fields.start(1)).replaceAll("[\\s|·•;]+$", "");
+        s = TRAILING_SEPARATORS.matcher(s.substring(0, fields.start(1))).replaceAll("");
         break;
       }
     }
@@ -332,7 +336,7 @@ final class ProjectFields {
       s = STAR_AFTER.matcher(s).replaceAll("");
     }
     s = absorbFactSentence(tidy(clean(s)), d);
-    return tidy(s.replaceAll("\\s*[—–-]\\s*$", "").replaceAll("^\\s*[—–:-]\\s*", ""));
+    return tidy(LEADING_DASH.matcher(TRAILING_DASH.matcher(s).replaceAll("")).replaceAll(""));
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The words portfolios label things with, in English, German, Italian, French and Spanish: field
@@ -403,7 +404,7 @@ final class Labels {
   }
 
   /** The field a label names, or null. */
-  static @org.jspecify.annotations.Nullable Field field(String label) {
+  static @Nullable Field field(String label) {
     if (label.strip().matches("[★⭐☆✨🌟]+|:star:")) {
       return Field.STARS;
     }

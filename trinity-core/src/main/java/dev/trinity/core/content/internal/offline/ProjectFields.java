@@ -3,6 +3,7 @@ package dev.trinity.core.content.internal.offline;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -131,8 +132,8 @@ final class ProjectFields {
       "(\\d{1,3}(?:[,.\\u202F]\\d{3})+(?!\\d)|\\d+(?:[.,]\\d+)?)\\s*([kK])?";
 
   /** Labels too common in prose to end a description when they turn up in it. */
-  private static final java.util.Set<String> NOT_INLINE =
-      java.util.Set.of(
+  private static final Set<String> NOT_INLINE =
+      Set.of(
           "web",
           "site",
           "code",

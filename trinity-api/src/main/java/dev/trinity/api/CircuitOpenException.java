@@ -3,6 +3,7 @@ package dev.trinity.api;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -115,8 +116,8 @@ public final class CircuitOpenException extends TrinityException {
    *
    * @return the reason; empty when the breaker was half-open or the reason is unknown
    */
-  public java.util.Optional<String> openedBecause() {
-    return java.util.Optional.ofNullable(openedBecause);
+  public Optional<String> openedBecause() {
+    return Optional.ofNullable(openedBecause);
   }
 
   /**

@@ -79,7 +79,7 @@ public final class JsonExtractor {
    */
   public static ObjectNode parseObject(String answer, boolean stoppedAtLimit) {
     String text = withoutReasoning(answer);
-    OptionalInt cut = cutOff(answer);
+    OptionalInt cut = cutOff(answer, text);
     if (cut.isPresent()) {
       String where =
           UNCLOSED_REASONING.matcher(text).find()
@@ -137,7 +137,11 @@ public final class JsonExtractor {
    * @return the answer's length in characters (code points) when it is cut off, else empty
    */
   public static OptionalInt cutOff(String answer) {
-    String text = withoutReasoning(answer);
+    return cutOff(answer, withoutReasoning(answer));
+  }
+
+  /** {@link #cutOff(String)} for an answer whose reasoning block was already taken out. */
+  private static OptionalInt cutOff(String answer, String text) {
     int length = answer.codePointCount(0, answer.length());
     if (UNCLOSED_REASONING.matcher(text).find()) {
       return OptionalInt.of(length); // the model was still reasoning when it stopped

@@ -59,10 +59,7 @@ public final class OfflineExtractor {
    * @return the content, or empty when no project was found
    */
   public static Optional<SiteContent> content(String portfolio, int maxRepos) {
-    Extraction e = extract(portfolio);
-    Optional<SiteContent> content = SiteCopy.content(e, maxRepos);
-    logged(e, content.map(c -> c.repos().size()).orElse(0));
-    return content;
+    return content(extract(portfolio), maxRepos);
   }
 
   /**

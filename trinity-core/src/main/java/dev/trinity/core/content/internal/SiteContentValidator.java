@@ -8,6 +8,7 @@ import dev.trinity.api.content.SafeLinks;
 import dev.trinity.api.content.SiteContent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -95,16 +96,7 @@ public final class SiteContentValidator {
     List<Project> repos = new ArrayList<>();
     for (int i = 0; i < content.repos().size(); i++) {
       Project p = content.repos().get(i);
-      String url = p.url();
-      if (url != null && !SafeLinks.isWebUrl(url)) {
-        warnings.add(
-            "repos["
-                + i
-                + "].url: link dropped: "
-                + SafeLinks.problem(url)
-                    .orElse("is not an http(s):// URL, which a project's URL must be"));
-        url = null;
-      }
+      String url = safeProjectUrl(p.url(), "repos[" + i + "].url", warnings);
       repos.add(new Project(p.name(), p.description(), url, p.stars(), p.language(), p.tags()));
     }
     List<Link> menu = new ArrayList<>();
@@ -122,10 +114,32 @@ public final class SiteContentValidator {
   }
 
   private static @Nullable Link safe(@Nullable Link link, String path, List<String> warnings) {
-    if (link == null || SafeLinks.isAllowed(link.url())) {
-      return link;
+    if (link == null) {
+      return null;
     }
-    warnings.add(path + ": link dropped: its url " + SafeLinks.problem(link.url()).orElseThrow());
+    Optional<String> problem = SafeLinks.problem(link.url());
+    problem.ifPresent(why -> warnings.add(droppedLink(path, why)));
+    return problem.isEmpty() ? link : null;
+  }
+
+  private static String droppedLink(String path, String problem) {
+    return path + ": link dropped: its url " + problem;
+  }
+
+  /**
+   * A project's URL when it is an allowed http(s) URL, else null with {@code path: link dropped:
+   * why} added to {@code warnings}.
+   */
+  private static @Nullable String safeProjectUrl(
+      @Nullable String url, String path, List<String> warnings) {
+    if (url == null || SafeLinks.isWebUrl(url)) {
+      return url;
+    }
+    warnings.add(
+        path
+            + ": link dropped: "
+            + SafeLinks.problem(url)
+                .orElse("is not an http(s):// URL, which a project's URL must be"));
     return null;
   }
 
@@ -209,16 +223,7 @@ public final class SiteContentValidator {
 
   /** A project's URL: an allowed http(s) URL, or null (with a warning when one was refused). */
   private @Nullable String projectUrl(JsonNode project, String path) {
-    String url = optionalText(project, "url", path, Integer.MAX_VALUE);
-    if (url == null || SafeLinks.isWebUrl(url)) {
-      return url;
-    }
-    warnings.add(
-        path
-            + ": link dropped: "
-            + SafeLinks.problem(url)
-                .orElse("is not an http(s):// URL, which a project's URL must be"));
-    return null;
+    return safeProjectUrl(optionalText(project, "url", path, Integer.MAX_VALUE), path, warnings);
   }
 
   private @Nullable Integer stars(@Nullable JsonNode node, String path) {
@@ -301,12 +306,12 @@ public final class SiteContentValidator {
     }
     String label = requiredText(node, "label", path + ".label", Link.MAX_LABEL_LENGTH);
     String url = requiredText(node, "url", path + ".url", Integer.MAX_VALUE);
-    if (url != null && !SafeLinks.isAllowed(url)) {
-      String problem = SafeLinks.problem(url).orElseThrow();
+    Optional<String> problem = url == null ? Optional.empty() : SafeLinks.problem(url);
+    if (problem.isPresent()) {
       if (required) {
-        error(path + ".url", problem);
+        error(path + ".url", problem.get());
       } else if (label != null) {
-        warnings.add(path + ": link dropped: its url " + problem);
+        warnings.add(droppedLink(path, problem.get()));
       }
       return null;
     }

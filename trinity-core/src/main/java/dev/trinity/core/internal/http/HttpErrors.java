@@ -10,6 +10,8 @@ import dev.trinity.api.RequestTimeoutException;
 import dev.trinity.api.ResponseTooLargeException;
 import dev.trinity.api.TrinityException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -259,14 +262,14 @@ public final class HttpErrors {
    */
   static String describeIo(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(java.util.Locale.ROOT);
-      if (c instanceof java.net.ConnectException && (m.isEmpty() || m.contains("refused"))) {
+      String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
+      if (c instanceof ConnectException && (m.isEmpty() || m.contains("refused"))) {
         return "connection refused";
       }
       if (m.contains("connection reset")) {
         return "connection reset";
       }
-      if (c instanceof java.net.UnknownHostException) {
+      if (c instanceof UnknownHostException) {
         return "unknown host " + shorten(c.getMessage() == null ? "" : c.getMessage());
       }
     }

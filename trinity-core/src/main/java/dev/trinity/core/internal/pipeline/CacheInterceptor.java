@@ -117,8 +117,7 @@ public final class CacheInterceptor implements Interceptor {
               ctx.validator().validate(response);
               if (store) {
                 // the memory tier stores before this returns; slower tiers finish in the
-                // background,
-                // and single flight keeps the request's flight open until they have
+                // background, and single flight keeps the request's flight open until they have
                 ctx.storing(cache.put(ctx.requestKey(), ResponseCodec.encode(response)));
               }
               return response;

@@ -4,6 +4,8 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The words portfolios label things with, in English, German, Italian, French and Spanish: field
@@ -371,15 +373,14 @@ final class Labels {
           "aujourd'hui",
           "actualidad",
           "presente");
-  private static final java.util.regex.Pattern NOT_PROJECT_START =
-      java.util.regex.Pattern.compile(
+  private static final Pattern NOT_PROJECT_START =
+      Pattern.compile(
           "^(?:i|i'm|im|i am|ich|io|je|yo|my|mein|meine|mio|mia|mon|ma|mi|we|wir|currently|"
               + "derzeit|attualmente|actuellement|actualmente|how|wie|come|comment|como)\\b.*"
               + "|^\\d{1,2}[./]?\\d{0,2}[./]?(?:19|20)\\d{2}.*|^(?:19|20)\\d{2}\\b.*");
 
-  private static final java.util.regex.Pattern SELF_INTRODUCTION =
-      java.util.regex.Pattern.compile(
-          "\\b(?:i'm|i am|ich bin|mi chiamo|je suis|je m'appelle|me llamo|soy)\\b");
+  private static final Pattern SELF_INTRODUCTION =
+      Pattern.compile("\\b(?:i'm|i am|ich bin|mi chiamo|je suis|je m'appelle|me llamo|soy)\\b");
 
   private Labels() {}
 
@@ -391,16 +392,19 @@ final class Labels {
         || SELF_INTRODUCTION.matcher(n).find();
   }
 
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern NOT_LABEL_CHARACTERS = Pattern.compile("[^\\p{L}\\p{N}'&/+#.-]+");
+
   /** Lower case, accents removed, ß as ss, umlauts as plain vowels, single spaces. */
   static String fold(String text) {
     String s = text.toLowerCase(Locale.ROOT).replace("ß", "ss");
     s = s.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue");
-    s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    return s.replaceAll("[^\\p{L}\\p{N}'&/+#.-]+", " ").strip();
+    s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+    return NOT_LABEL_CHARACTERS.matcher(s).replaceAll(" ").strip();
   }
 
   /** The field a label names, or null. */
-  static @org.jspecify.annotations.Nullable Field field(String label) {
+  static @Nullable Field field(String label) {
     if (label.strip().matches("[★⭐☆✨🌟]+|:star:")) {
       return Field.STARS;
     }

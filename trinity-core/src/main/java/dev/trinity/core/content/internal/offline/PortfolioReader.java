@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.trinity.api.content.Project;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,18 +24,17 @@ public final class PortfolioReader {
   public static Extraction read(String portfolio) {
     String text = portfolio.replace("\r\n", "\n").replace('\r', '\n');
     List<String> lines = List.of(text.split("\n", -1));
-    Shape shape = ShapeDetector.detect(text, lines);
-    return switch (shape) {
-      case JSON_RESUME -> jsonResume(text);
-      case GITHUB_DASHBOARD -> dashboard(lines);
+    ShapeDetector.Detected detected = ShapeDetector.detect(text, lines);
+    return switch (detected.shape()) {
+      case JSON_RESUME -> jsonResume(Objects.requireNonNull(detected.resume()));
+      case GITHUB_DASHBOARD -> dashboard(Objects.requireNonNull(detected.listing()));
       case REPO_URL_LIST -> repoList(lines);
       case LINKEDIN_EXPORT -> linkedIn(text, lines);
-      default -> document(text, shape);
+      default -> document(text, detected.shape());
     };
   }
 
-  private static Extraction jsonResume(String text) {
-    JsonNode root = JsonResumeFormat.parse(text);
+  private static Extraction jsonResume(JsonNode root) {
     JsonResumeFormat.Resume r = JsonResumeFormat.read(root);
     return extraction(
         Shape.JSON_RESUME,
@@ -44,8 +44,7 @@ public final class PortfolioReader {
         r.projects());
   }
 
-  private static Extraction dashboard(List<String> lines) {
-    DashboardFormat.Listing listing = DashboardFormat.read(lines);
+  private static Extraction dashboard(DashboardFormat.Listing listing) {
     String profile = listing.owner() == null ? null : "https://github.com/" + listing.owner();
     return extraction(
         Shape.GITHUB_DASHBOARD, listing.owner(), null, SafeUrl.of(profile), listing.projects());

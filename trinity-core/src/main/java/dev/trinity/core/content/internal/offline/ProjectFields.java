@@ -3,6 +3,7 @@ package dev.trinity.core.content.internal.offline;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -131,8 +132,8 @@ final class ProjectFields {
       "(\\d{1,3}(?:[,.\\u202F]\\d{3})+(?!\\d)|\\d+(?:[.,]\\d+)?)\\s*([kK])?";
 
   /** Labels too common in prose to end a description when they turn up in it. */
-  private static final java.util.Set<String> NOT_INLINE =
-      java.util.Set.of(
+  private static final Set<String> NOT_INLINE =
+      Set.of(
           "web",
           "site",
           "code",
@@ -180,6 +181,19 @@ final class ProjectFields {
       Pattern.compile("\\[([^\\]]{0,500}+)]\\(([^)\\s]{1,2000}+)[^)]{0,200}+\\)");
   private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+");
   private static final Pattern PARENS = Pattern.compile("\\(([^()]{1,80}+)\\)");
+
+  private static final Pattern SPACE_BEFORE_PUNCTUATION =
+      Pattern.compile("\\s+([,.;:!?])(?=\\s|$)");
+  private static final Pattern PAUSE_BEFORE_STOP = Pattern.compile("([,;:])+([.!?])");
+  private static final Pattern TRAILING_PAUSE = Pattern.compile("[,;:]+$");
+  private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[,.;:]+\\s*");
+
+  /** Separates the facts in parentheses; a comma in "1,200" does not. */
+  private static final Pattern FACT_SEPARATOR = Pattern.compile("[;·|]|,(?!\\d{3}(?!\\d))");
+
+  private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s|·•;]+$");
+  private static final Pattern TRAILING_DASH = Pattern.compile("\\s*[—–-]\\s*$");
+  private static final Pattern LEADING_DASH = Pattern.compile("^\\s*[—–:-]\\s*");
 
   private ProjectFields() {}
 
@@ -271,11 +285,8 @@ final class ProjectFields {
    */
   static String absorbInline(String text, ProjectDraft d) {
     String s = text;
-    String url = url(s);
-    if (url != null) {
-      if (d.url == null) {
-        d.url = url;
-      }
+    if (d.url == null) {
+      d.url = url(s);
     }
     s = MD_LINK.matcher(s).replaceAll("$1");
     s = URL.matcher(s).replaceAll("");
@@ -287,7 +298,7 @@ final class ProjectFields {
         continue;
       }
       boolean allFacts = true;
-      for (String part : parens.group(1).split("[;·|]|,(?!\\d{3}(?!\\d))")) {
+      for (String part : FACT_SEPARATOR.split(parens.group(1))) {
         String p = part.strip();
         if (p.isEmpty()) {
           continue;
@@ -313,7 +324,7 @@ final class ProjectFields {
     Matcher fields = TRAILING_FIELDS.matcher(s);
     while (fields.find()) {
       if (applyKeyLine(s.substring(fields.start(1)), d)) {
-        s = s.substring(0, fields.start(1)).replaceAll("[\\s|·•;]+$", "");
+        s = TRAILING_SEPARATORS.matcher(s.substring(0, fields.start(1))).replaceAll("");
         break;
       }
     }
@@ -326,7 +337,7 @@ final class ProjectFields {
       s = STAR_AFTER.matcher(s).replaceAll("");
     }
     s = absorbFactSentence(tidy(clean(s)), d);
-    return tidy(s.replaceAll("\\s*[—–-]\\s*$", "").replaceAll("^\\s*[—–:-]\\s*", ""));
+    return tidy(LEADING_DASH.matcher(TRAILING_DASH.matcher(s).replaceAll("")).replaceAll(""));
   }
 
   /**
@@ -360,10 +371,10 @@ final class ProjectFields {
   /** Collapses white space and drops punctuation left dangling by what was taken out. */
   private static String tidy(String text) {
     String s = Text.collapse(text);
-    s = s.replaceAll("\\s+([,.;:!?])(?=\\s|$)", "$1");
-    s = s.replaceAll("([,;:])+([.!?])", "$2");
-    s = s.replaceAll("[,;:]+$", "");
-    s = s.replaceAll("^[,.;:]+\\s*", "");
+    s = SPACE_BEFORE_PUNCTUATION.matcher(s).replaceAll("$1");
+    s = PAUSE_BEFORE_STOP.matcher(s).replaceAll("$2");
+    s = TRAILING_PAUSE.matcher(s).replaceAll("");
+    s = LEADING_PUNCTUATION.matcher(s).replaceAll("");
     return s.strip();
   }
 

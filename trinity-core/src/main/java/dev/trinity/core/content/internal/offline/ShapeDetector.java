@@ -1,7 +1,9 @@
 package dev.trinity.core.content.internal.offline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides which shape a portfolio has, most specific first: JSON Resume, GitHub dashboard listing,
@@ -22,15 +24,34 @@ final class ShapeDetector {
   private static final Pattern TITLE_LINE =
       Pattern.compile("^(?:\\p{Lu}[\\p{Lu}0-9 &/'’-]{2,40}|\\p{L}[\\p{L} &/-]{2,30}):?$");
 
+  /**
+   * A portfolio's shape, with what was read to decide it so that it is not read again: the JSON
+   * Resume's document for {@link Shape#JSON_RESUME}, the listing for {@link
+   * Shape#GITHUB_DASHBOARD}; null otherwise.
+   */
+  record Detected(
+      Shape shape, @Nullable JsonNode resume, DashboardFormat.@Nullable Listing listing) {
+    Detected(Shape shape) {
+      this(shape, null, null);
+    }
+  }
+
   private ShapeDetector() {}
 
-  static Shape detect(String text, List<String> lines) {
-    if (JsonResumeFormat.parse(text) != null) {
-      return Shape.JSON_RESUME;
+  static Detected detect(String text, List<String> lines) {
+    JsonNode resume = JsonResumeFormat.parse(text);
+    if (resume != null) {
+      return new Detected(Shape.JSON_RESUME, resume, null);
     }
-    if (DashboardFormat.read(lines) != null) {
-      return Shape.GITHUB_DASHBOARD;
+    DashboardFormat.Listing listing = DashboardFormat.read(lines);
+    if (listing != null) {
+      return new Detected(Shape.GITHUB_DASHBOARD, null, listing);
     }
+    return new Detected(textShape(text, lines));
+  }
+
+  /** The shape of a portfolio that is neither a JSON Resume nor a dashboard listing. */
+  private static Shape textShape(String text, List<String> lines) {
     if (RepoListFormat.fits(lines)) {
       return Shape.REPO_URL_LIST;
     }

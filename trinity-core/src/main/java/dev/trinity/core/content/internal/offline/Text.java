@@ -33,11 +33,16 @@ final class Text {
           "[\\x{1F000}-\\x{1FAFF}\\x{2600}-\\x{27BF}\\x{2B00}-\\x{2BFF}\\x{FE0F}\\x{200D}"
               + "\\x{20E3}\\x{E0020}-\\x{E007F}\\x{1F1E6}-\\x{1F1FF}]");
 
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+  private static final Pattern TABLE_RULE =
+      Pattern.compile("(?m)^\\s*\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*$");
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,.;:!?–—-]+$");
+
   private Text() {}
 
   /** White space runs as single spaces. */
   static String collapse(String text) {
-    return text.replaceAll("\\s+", " ").strip();
+    return WHITE_SPACE.matcher(text).replaceAll(" ").strip();
   }
 
   /**
@@ -59,7 +64,7 @@ final class Text {
     s = EMPHASIS.matcher(s).replaceAll("$1");
     s = EMOJI_SHORTCODE.matcher(s).replaceAll(" ");
     s = LEADING_SYNTAX.matcher(s).replaceAll("");
-    s = s.replaceAll("(?m)^\\s*\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*$", " ");
+    s = TABLE_RULE.matcher(s).replaceAll(" ");
     return collapse(s);
   }
 
@@ -98,7 +103,7 @@ final class Text {
     if (space > 0 && space * 2 >= head.length()) {
       head = head.substring(0, space);
     }
-    head = head.replaceAll("[\\s,.;:!?–—-]+$", "");
+    head = TRAILING_PUNCTUATION.matcher(head).replaceAll("");
     return head.isEmpty() ? text.substring(0, text.offsetByCodePoints(0, max)) : head + ELLIPSIS;
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.trinity.api.content.Project;
+import dev.trinity.api.content.SafeLinks;
 import dev.trinity.api.content.SiteContent;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,27 @@ class PortfolioReaderTest {
                 + "- [quoted](https://example.com/\"onmouseover=x) — a quote in the link\n");
 
     assertThat(e.projects()).extracting(Project::url).containsOnlyNulls();
+  }
+
+  @Test
+  void linksAreKeptOnlyWhenSafeLinksAllowsThemAndNameADottedHost() {
+    Extraction e =
+        PortfolioReader.read(
+            "## Projects\n\n- [kept](https://github.com/jo/kept) — a real page\n"
+                + "- [slash](https://example.com/a\\b) — a backslash in the path\n"
+                + "- [local](http://localhost:3000/app) — a dev server, not a page\n"
+                + "- [userinfo](https://jo@example.com/x) — a user name in the link\n");
+
+    assertThat(e.projects())
+        .extracting(Project::name, Project::url)
+        .containsExactlyInAnyOrder(
+            tuple("kept", "https://github.com/jo/kept"),
+            tuple("slash", null),
+            tuple("local", null),
+            tuple("userinfo", null));
+    assertThat(e.projects())
+        .extracting(Project::url)
+        .allMatch(url -> url == null || SafeLinks.isWebUrl(url));
   }
 
   @Test

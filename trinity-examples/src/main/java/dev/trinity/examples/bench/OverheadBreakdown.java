@@ -4,6 +4,7 @@ import dev.trinity.api.CachePolicy;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.Trinity;
+import dev.trinity.core.internal.http.CallerWaits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import java.util.concurrent.ForkJoinPool;
  *       costs (on Java 17–24 with common-pool parallelism 1, i.e. two or fewer CPUs, the client
  *       starts a new thread per response to complete the future);
  *   <li>Trinity's Ollama provider alone: encoder, the shared transport, decoder;
+ *   <li>the same with the exchange on the caller's thread, as the blocking client runs it;
  *   <li>the whole pipeline with a scheduler that never fires (no deadline timer);
  *   <li>the whole pipeline ({@code LlmClient});
  *   <li>the non-blocking client, waited on.
@@ -60,6 +62,11 @@ public final class OverheadBreakdown {
               .add(
                   "3 Trinity Ollama provider alone",
                   () -> trinity.provider().generate(forProvider).get())
+              .add(
+                  "3b the provider on the caller's thread",
+                  () ->
+                      CallerWaits.run(abandon -> {}, () -> trinity.provider().generate(forProvider))
+                          .get())
               .add("4 Trinity LlmClient, no deadline timer", () -> noTimer.llm().generate(request))
               .add("5 Trinity LlmClient", () -> trinity.llm().generate(request))
               .add(

@@ -49,8 +49,28 @@ public final class JdkHttpTransport implements HttpTransport {
    * @return the client
    */
   public static HttpClient newClient(Duration connectTimeout, Executor executor) {
+    return newClient(connectTimeout, executor, HttpClient.Version.HTTP_2);
+  }
+
+  /**
+   * Builds the shared client for one endpoint: its default version is the one the transport picks
+   * for that endpoint, so that requests to it need not be copied to set one.
+   *
+   * @param connectTimeout the TCP/TLS connect timeout
+   * @param executor runs the client's callbacks
+   * @param endpoint the base URL requests will mostly go to
+   * @param h2c whether cleartext requests may upgrade to HTTP/2
+   * @return the client
+   */
+  public static HttpClient newClient(
+      Duration connectTimeout, Executor executor, URI endpoint, boolean h2c) {
+    return newClient(connectTimeout, executor, versionFor(endpoint, h2c));
+  }
+
+  private static HttpClient newClient(
+      Duration connectTimeout, Executor executor, HttpClient.Version version) {
     return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_2)
+        .version(version)
         .connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
         .executor(executor)
@@ -243,10 +263,16 @@ public final class JdkHttpTransport implements HttpTransport {
     if (request.version().isPresent()) {
       return request;
     }
-    boolean cleartext = "http".equalsIgnoreCase(request.uri().getScheme());
-    HttpClient.Version v =
-        cleartext && !h2c ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2;
+    HttpClient.Version v = versionFor(request.uri(), h2c);
+    if (v == client.version()) {
+      return request; // the client's default applies
+    }
     return HttpRequest.newBuilder(request, (name, value) -> true).version(v).build();
+  }
+
+  private static HttpClient.Version versionFor(URI uri, boolean h2c) {
+    boolean cleartext = "http".equalsIgnoreCase(uri.getScheme());
+    return cleartext && !h2c ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2;
   }
 
   private static @Nullable String bearer(HttpRequest r) {

@@ -90,6 +90,35 @@ class BlockingPathTest {
     };
   }
 
+  /** A blocking caller on a thread of its own: what it threw, and its interrupt status after. */
+  private static final class Caller {
+    final CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+    final CompletableFuture<Boolean> interruptedAfter = new CompletableFuture<>();
+    final Thread thread;
+
+    Caller(Runnable call, Runnable then) {
+      thread =
+          new Thread(
+              () -> {
+                try {
+                  call.run();
+                  thrown.complete(null);
+                } catch (Throwable t) {
+                  thrown.complete(t);
+                }
+                interruptedAfter.complete(Thread.currentThread().isInterrupted());
+                then.run();
+              });
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    Throwable failure() {
+      waiting().until(thrown::isDone);
+      return thrown.join();
+    }
+  }
+
   private static ProviderContext contextWith(HttpTransport transport, Clock clock) {
     return new ProviderContext() {
       @Override
@@ -202,33 +231,19 @@ class BlockingPathTest {
 
   private void assertDeadlineAbortsTheExchangeOnTheCallersThread() {
     LlmRequest request = LlmRequest.builder().prompt("hi").timeout(Duration.ofSeconds(5)).build();
-    CompletableFuture<Throwable> thrown = new CompletableFuture<>();
-    CompletableFuture<Boolean> interruptedAfter = new CompletableFuture<>();
     CompletableFuture<String> nextAnswer = new CompletableFuture<>();
-    others.execute(
-        () -> {
-          try {
-            h.trinity.llm().generate(request);
-            thrown.complete(null);
-          } catch (Throwable t) {
-            thrown.complete(t);
-          }
-          interruptedAfter.complete(Thread.currentThread().isInterrupted());
-          try {
-            nextAnswer.complete(h.trinity.llm().generate("again").text());
-          } catch (Throwable t) {
-            nextAnswer.completeExceptionally(t);
-          }
-        });
+    Caller caller =
+        new Caller(
+            () -> h.trinity.llm().generate(request),
+            () -> nextAnswer.complete(h.trinity.llm().generate("again").text()));
     h.awaitRequests(1);
 
     h.time.advance(Duration.ofSeconds(5));
 
-    waiting().until(thrown::isDone);
-    Throwable t = thrown.join();
+    Throwable t = caller.failure();
     assertThat(t).isInstanceOf(RequestTimeoutException.class);
     assertThat(((RequestTimeoutException) t).isDeadlineExceeded()).isTrue();
-    assertThat(interruptedAfter.join()).as("no interrupt leaks to the caller").isFalse();
+    assertThat(caller.interruptedAfter.join()).as("no interrupt leaks to the caller").isFalse();
     waiting().until(nextAnswer::isDone);
     assertThat(nextAnswer.join()).isEqualTo("next");
   }
@@ -237,30 +252,16 @@ class BlockingPathTest {
   void interruptingTheCallerAbortsTheExchangeAndKeepsTheInterrupt() throws Exception {
     h = new PipelineHarness();
     h.server.enqueue(ok("late").newBuilder().headersDelay(30, TimeUnit.SECONDS).build());
-    CompletableFuture<Throwable> thrown = new CompletableFuture<>();
-    CompletableFuture<Boolean> interruptedAfter = new CompletableFuture<>();
-    Thread caller =
-        new Thread(
-            () -> {
-              try {
-                h.trinity.llm().generate("hi");
-                thrown.complete(null);
-              } catch (Throwable t) {
-                thrown.complete(t);
-              }
-              interruptedAfter.complete(Thread.currentThread().isInterrupted());
-            });
-    caller.start();
+    Caller caller = new Caller(() -> h.trinity.llm().generate("hi"), () -> {});
     h.awaitRequests(1);
     waiting().until(() -> h.trinity.concurrencyLimiter().inFlight() == 1);
 
-    caller.interrupt();
+    caller.thread.interrupt();
 
-    waiting().until(thrown::isDone);
-    assertThat(thrown.join())
+    assertThat(caller.failure())
         .isInstanceOf(CancellationException.class)
         .hasMessage("interrupted while waiting for a model");
-    assertThat(interruptedAfter.join()).isTrue();
+    assertThat(caller.interruptedAfter.join()).isTrue();
     assertThat(h.trinity.concurrencyLimiter().inFlight()).isZero();
     assertThat(h.time.pendingCount()).as("the deadline timer is gone").isZero();
   }
@@ -286,27 +287,15 @@ class BlockingPathTest {
     h.server.enqueue(ok("late").newBuilder().headersDelay(30, TimeUnit.SECONDS).build());
     h.server.enqueue(ok("shared"));
     LlmRequest request = LlmRequest.builder().prompt("same").cachePolicy(CachePolicy.USE).build();
-    CompletableFuture<Throwable> leader = new CompletableFuture<>();
-    Thread caller =
-        new Thread(
-            () -> {
-              try {
-                h.trinity.llm().generate(request);
-                leader.complete(null);
-              } catch (Throwable t) {
-                leader.complete(t);
-              }
-            });
-    caller.start();
+    Caller leader = new Caller(() -> h.trinity.llm().generate(request), () -> {});
     h.awaitRequests(1);
     CompletableFuture<LlmResponse> follower = h.trinity.llmAsync().generate(request);
     assertThat(follower).isNotDone();
 
-    caller.interrupt();
+    leader.thread.interrupt();
 
     assertThat(resultOf(follower).text()).isEqualTo("shared");
-    waiting().until(leader::isDone);
-    assertThat(leader.join()).isInstanceOf(CancellationException.class);
+    assertThat(leader.failure()).isInstanceOf(CancellationException.class);
     assertThat(h.server.getRequestCount()).isEqualTo(2);
   }
 

@@ -31,8 +31,9 @@ import java.util.concurrent.ForkJoinPool;
  * deadline timer, log events) and the Ollama provider's encoder and decoder, with {@code
  * CachePolicy.BYPASS}.
  *
- * <p>The four run in alternating blocks of calls (see {@link BlockRunner}); the whole measurement
- * is repeated {@code runs} times in the same JVM and the tables show the median of the runs. The
+ * <p>Each client has its own connection pool (the two Trinity clients come from two instances). The
+ * four run in alternating blocks of calls (see {@link BlockRunner}); the whole measurement is
+ * repeated {@code runs} times in the same JVM and the tables show the median of the runs. The
  * default server is {@link LoopbackOllamaResponder} (raw socket, no per-request thread hop); {@code
  * jdk} selects {@link SimulatedOllamaServer} (the JDK's {@code HttpServer}), which is slower and
  * noisier.
@@ -69,11 +70,10 @@ public final class OverheadBenchmark {
       server = s;
       baseUrl = s.baseUrl();
     }
+    // each client has its own connection pool, Trinity's two as much as the others
     try (server;
-        Trinity trinity =
-            Trinity.builder()
-                .llm(LlmConfig.builder().provider("ollama").baseUrl(baseUrl).model("bench").build())
-                .build()) {
+        Trinity trinity = trinity(baseUrl);
+        Trinity trinityAsync = trinity(baseUrl)) {
       HandWrittenOllamaClient bare = new HandWrittenOllamaClient(baseUrl);
       OllamaChatModel peer =
           OllamaChatModel.builder()
@@ -84,7 +84,7 @@ public final class OverheadBenchmark {
               .maxRetries(0)
               .build();
       LlmClient sdk = trinity.llm();
-      AsyncLlmClient sdkAsync = trinity.llmAsync();
+      AsyncLlmClient sdkAsync = trinityAsync.llmAsync();
       LlmRequest request =
           LlmRequest.builder().prompt(PROMPT).cachePolicy(CachePolicy.BYPASS).build();
       BlockRunner runner =
@@ -147,6 +147,12 @@ public final class OverheadBenchmark {
       }
       BlockRunner.printFailures(all);
     }
+  }
+
+  private static Trinity trinity(URI baseUrl) {
+    return Trinity.builder()
+        .llm(LlmConfig.builder().provider("ollama").baseUrl(baseUrl).model("bench").build())
+        .build();
   }
 
   /**

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.trinity.test.VirtualTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Comparator;
@@ -31,7 +33,8 @@ class FilesystemTierTest {
   private static final Duration HOUR = Duration.ofHours(1);
 
   @TempDir Path dir;
-  private final FakeClock clock = new FakeClock();
+  private final VirtualTime time = new VirtualTime();
+  private final Clock clock = time.clock();
 
   private CacheTier tier(Path directory, long maxSizeMb, Executor executor) {
     CacheConfig config =
@@ -51,7 +54,7 @@ class FilesystemTierTest {
       written = first.sync().get("prompt-1").orElseThrow();
     }
 
-    clock.advance(Duration.ofMinutes(10));
+    time.advance(Duration.ofMinutes(10));
     try (CacheTier second = tier()) {
       Optional<CacheEntry> read = second.sync().get("prompt-1");
 
@@ -140,7 +143,7 @@ class FilesystemTierTest {
     CacheTier tier = tier();
     tier.sync().put("k", "v", Duration.ofSeconds(30));
 
-    clock.advance(Duration.ofSeconds(30));
+    time.advance(Duration.ofSeconds(30));
 
     assertThat(tier.sync().get("k")).isEmpty();
     assertThat(entryFiles()).isEmpty();
@@ -265,7 +268,7 @@ class FilesystemTierTest {
 
     Files.delete(dir);
     Files.createDirectory(dir);
-    clock.advance(Duration.ofSeconds(10));
+    time.advance(Duration.ofSeconds(10));
     tier.sync().put("after", "v", HOUR); // the first call after the back-off probes the disk
 
     assertThat(tier.health().isUp()).isTrue();

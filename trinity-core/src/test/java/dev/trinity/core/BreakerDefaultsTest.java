@@ -16,7 +16,7 @@ import dev.trinity.cache.CacheConfig;
 import dev.trinity.core.resilience.CircuitBreaker;
 import dev.trinity.core.resilience.CircuitBreakerConfig;
 import dev.trinity.core.resilience.RetryConfig;
-import dev.trinity.core.testing.VirtualTime;
+import dev.trinity.test.VirtualTime;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,7 +97,7 @@ class BreakerDefaultsTest {
             .config(configure.apply(config).build())
             .provider(provider)
             .clock(time.clock())
-            .scheduler(time)
+            .scheduler((task, delay) -> time.schedule(task, delay)::cancel)
             .random(() -> jitterSource)
             .build();
     return trinity;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.trinity.api.CircuitOpenException;
 import dev.trinity.core.resilience.CircuitBreaker.State;
 import dev.trinity.core.resilience.CircuitBreakerConfig.Mode;
-import dev.trinity.core.testing.VirtualTime;
+import dev.trinity.test.VirtualTime;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -4,7 +4,7 @@ import static dev.trinity.core.resilience.Failures.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trinity.core.resilience.CircuitBreaker.State;
-import dev.trinity.core.testing.VirtualTime;
+import dev.trinity.test.VirtualTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.trinity.api.CircuitOpenException;
 import dev.trinity.api.ProviderException;
 import dev.trinity.core.resilience.CircuitBreaker.State;
-import dev.trinity.core.testing.VirtualTime;
+import dev.trinity.test.VirtualTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

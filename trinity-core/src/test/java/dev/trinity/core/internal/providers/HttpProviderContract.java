@@ -19,6 +19,7 @@ import dev.trinity.api.RateLimitedException;
 import dev.trinity.api.RequestTimeoutException;
 import dev.trinity.api.ResponseFormat;
 import dev.trinity.api.ResponseTooLargeException;
+import dev.trinity.test.VirtualTime;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -176,7 +177,8 @@ abstract class HttpProviderContract {
   @Test
   void readsTheTextAndMeasuresLatencyWithTheContextClock() throws Exception {
     server.enqueue(json(200, okBody()));
-    Clock clock = new SteppingClock(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMillis(250));
+    // every reading of the clock is 250 ms after the one before
+    Clock clock = new VirtualTime().autoAdvance(Duration.ofMillis(250)).clock();
 
     LlmResponse response =
         answer(provider(transports.context(clock)).generate(LlmRequest.of("Hi")));

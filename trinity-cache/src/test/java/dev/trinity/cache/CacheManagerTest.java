@@ -151,9 +151,9 @@ class CacheManagerTest {
     List<Map<String, String>> down = logs.keyValues("cache_tier_unavailable");
     assertThat(down).hasSize(2);
     assertThat(down.get(0))
-        .containsEntry("tier", "flaky")
+        .containsEntry("cache_tier", "flaky")
         .containsEntry("error", "IllegalStateException: flaky is broken");
-    assertThat(logs.keyValues("cache_tier_available")).containsExactly(Map.of("tier", "flaky"));
+    assertThat(logs.keyValues("cache_tier_available")).containsExactly(Map.of("cache_tier", "flaky"));
     assertThat(cache.stats().tier("flaky").orElseThrow().errors()).isEqualTo(6);
   }
 

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -25,11 +26,13 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FilesystemTierTest {
+  @RegisterExtension final LogCapture logs = new LogCapture();
   private static final Duration HOUR = Duration.ofHours(1);
 
   @TempDir Path dir;
@@ -100,6 +103,13 @@ class FilesystemTierTest {
     assertThat(file).doesNotExist();
     assertThat(quarantined()).hasSize(1);
     assertThat(tier.health().isUp()).isTrue();
+    List<Map<String, String>> events = logs.events("cache_entry_quarantined");
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0))
+        .containsEntry("cache_tier", "filesystem")
+        .containsEntry("file", quarantined().get(0).toString())
+        .containsKey("error")
+        .doesNotContainKey("tier");
   }
 
   @ParameterizedTest(name = "bit flipped at byte {0}")

@@ -79,7 +79,7 @@ class RedisOutageIT {
       assertThat(logs.keyValues("cache_tier_unavailable"))
           .as("one event for the outage")
           .hasSize(1)
-          .allSatisfy(e -> assertThat(e).containsEntry("tier", "redis"));
+          .allSatisfy(e -> assertThat(e).containsEntry("cache_tier", "redis"));
 
       await()
           .atMost(Duration.ofSeconds(30))

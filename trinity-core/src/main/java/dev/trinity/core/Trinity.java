@@ -301,7 +301,7 @@ public final class Trinity implements AutoCloseable {
     LoggerFactory.getLogger(Trinity.class)
         .atLevel(level)
         .setMessage(LogEvents.CIRCUIT_STATE_CHANGED)
-        .addKeyValue("breaker", breaker)
+        .addKeyValue(LogEvents.Keys.BREAKER, breaker)
         .addKeyValue(LogEvents.Keys.FROM, from.name())
         .addKeyValue(LogEvents.Keys.TO, to.name())
         .log();

@@ -92,7 +92,7 @@ class ContentEngineProvidersTest {
       assertThat(kv(e, "theme")).isEqualTo("hacker");
       assertThat(kv(e, "source")).isEqualTo("llm");
       assertThat(kv(e, "duration_ms")).isEqualTo(0L);
-      assertThat(kv(e, "attempts")).isEqualTo(1);
+      assertThat(kv(e, "attempt")).isEqualTo(1);
       assertThat(kv(e, "repos")).isEqualTo(3);
       assertThat(kv(e, "provider")).isEqualTo(wire.provider);
       assertThat(e.getMDCPropertyMap()).containsEntry("correlation_id", result.correlationId());

@@ -84,7 +84,7 @@ class ContentProvenanceTest {
       assertThat(h.server.getRequestCount()).isEqualTo(4);
       assertThat(result.attempts()).isEqualTo(4);
       assertThat(result.repairs()).isEqualTo(1);
-      assertThat(kv(h.events("content_generated").get(0), "attempts")).isEqualTo(4);
+      assertThat(kv(h.events("content_generated").get(0), "attempt")).isEqualTo(4);
       assertThat(kv(h.events("content_generated").get(0), "repairs")).isEqualTo(1);
     }
   }

@@ -69,6 +69,14 @@ class ContentRepairTest {
       assertThat(kv(rejected.get(0), "attempt")).isEqualTo(1);
       assertThat(kv(rejected.get(0), "repair")).isEqualTo(true);
       assertThat(rejected.get(0).getFormattedMessage()).doesNotContain("AAAA");
+      // the errors themselves and the answer only at DEBUG, under keys of their own
+      List<ILoggingEvent> details = h.events(LogEvents.CONTENT_VALIDATION_ERRORS);
+      assertThat(details).hasSize(1);
+      assertThat(kv(details.get(0), "validation_errors")).asList().hasSize(2);
+      assertThat(kv(details.get(0), "answer")).isEqualTo(OUT_OF_SCHEMA);
+      assertThat(details.get(0).getKeyValuePairs())
+          .extracting(p -> p.key)
+          .containsExactly("validation_errors", "answer");
     }
   }
 

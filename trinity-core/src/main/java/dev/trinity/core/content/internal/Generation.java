@@ -47,12 +47,6 @@ import org.slf4j.LoggerFactory;
 final class Generation {
   private static final Logger log = LoggerFactory.getLogger(Generation.class);
 
-  /** New event: the portfolio was cut to the model's budget. */
-  static final String CONTENT_INPUT_TRIMMED = "content_input_trimmed";
-
-  /** New event: the model path failed and the fallback answered. */
-  static final String CONTENT_FALLBACK_USED = "content_fallback_used";
-
   /** The longest rejected answer sent back to the model in a repair round. */
   static final int MAX_ECHOED_ANSWER_CHARS = 8_000;
 
@@ -117,10 +111,10 @@ final class Generation {
               + " characters to fit the model's budget");
       try (CorrelationContext scope = CorrelationContext.open(correlationId)) {
         log.atWarn()
-            .setMessage(CONTENT_INPUT_TRIMMED)
-            .addKeyValue("input", portfolio.name())
-            .addKeyValue("original_chars", portfolio.length())
-            .addKeyValue("kept_chars", sent.length())
+            .setMessage(LogEvents.CONTENT_INPUT_TRIMMED)
+            .addKeyValue(Keys.INPUT, portfolio.name())
+            .addKeyValue(Keys.ORIGINAL_CHARS, portfolio.length())
+            .addKeyValue(Keys.KEPT_CHARS, sent.length())
             .log();
       }
     }
@@ -378,10 +372,10 @@ final class Generation {
         "fallback (" + kind + ") used because the model path failed: " + error.getMessage());
     try (CorrelationContext scope = CorrelationContext.open(correlationId)) {
       log.atWarn()
-          .setMessage(CONTENT_FALLBACK_USED)
-          .addKeyValue("theme", theme.name())
-          .addKeyValue("fallback", kind)
-          .addKeyValue("input", portfolio.name())
+          .setMessage(LogEvents.CONTENT_FALLBACK_USED)
+          .addKeyValue(Keys.THEME, theme.name())
+          .addKeyValue(Keys.FALLBACK, kind)
+          .addKeyValue(Keys.INPUT, portfolio.name())
           .addKeyValue(Keys.ERROR_TYPE, error.getClass().getSimpleName())
           .addKeyValue(Keys.ERROR, error.getMessage())
           .log();
@@ -423,13 +417,13 @@ final class Generation {
     try (CorrelationContext scope = CorrelationContext.open(correlationId)) {
       log.atInfo()
           .setMessage(LogEvents.CONTENT_GENERATED)
-          .addKeyValue("theme", theme.name())
-          .addKeyValue("source", source.name().toLowerCase(Locale.ROOT))
-          .addKeyValue("original_source", originalSource.name().toLowerCase(Locale.ROOT))
+          .addKeyValue(Keys.THEME, theme.name())
+          .addKeyValue(Keys.SOURCE, source.name().toLowerCase(Locale.ROOT))
+          .addKeyValue(Keys.ORIGINAL_SOURCE, originalSource.name().toLowerCase(Locale.ROOT))
           .addKeyValue(Keys.DURATION_MS, out.duration().toMillis())
-          .addKeyValue("attempts", out.attempts())
-          .addKeyValue("repairs", repairs)
-          .addKeyValue("repos", content.repos().size())
+          .addKeyValue(Keys.ATTEMPT, out.attempts())
+          .addKeyValue(Keys.REPAIRS, repairs)
+          .addKeyValue(Keys.REPOS, content.repos().size())
           .addKeyValue(Keys.PROVIDER, provider)
           .addKeyValue(Keys.MODEL, model)
           .log();
@@ -441,16 +435,16 @@ final class Generation {
     try (CorrelationContext scope = CorrelationContext.open(correlationId)) {
       log.atWarn()
           .setMessage(LogEvents.CONTENT_VALIDATION_FAILED)
-          .addKeyValue("theme", theme.name())
-          .addKeyValue("errors", e.errors().size())
+          .addKeyValue(Keys.THEME, theme.name())
+          .addKeyValue(Keys.ERRORS, e.errors().size())
           .addKeyValue(Keys.ATTEMPT, attempt)
-          .addKeyValue("repair", repair)
+          .addKeyValue(Keys.REPAIR, repair)
           .log();
       if (log.isDebugEnabled()) {
         log.atDebug()
             .setMessage(LogEvents.CONTENT_VALIDATION_ERRORS)
-            .addKeyValue("errors", e.errors())
-            .addKeyValue("answer", e.rawOutput())
+            .addKeyValue(Keys.VALIDATION_ERRORS, e.errors())
+            .addKeyValue(Keys.ANSWER, e.rawOutput())
             .log();
       }
     }

@@ -231,7 +231,7 @@ public final class LlmPipeline implements AsyncLlmClient {
           .addKeyValue(Keys.COMPLETION_TOKENS, r.usage().completionTokens())
           .log();
       if (log.isDebugEnabled()) {
-        log.atDebug().setMessage(LogEvents.LLM_RESPONSE).addKeyValue("text", r.text()).log();
+        log.atDebug().setMessage(LogEvents.LLM_RESPONSE).addKeyValue(Keys.ANSWER, r.text()).log();
       }
     }
   }

@@ -57,8 +57,8 @@ public final class ProviderInterceptor implements Interceptor {
       if (log.isDebugEnabled()) {
         log.atDebug()
             .setMessage(LogEvents.LLM_PROMPT)
-            .addKeyValue("system", request.systemPrompt().orElse(""))
-            .addKeyValue("messages", request.messages().stream().map(m -> m.content()).toList())
+            .addKeyValue(Keys.SYSTEM, request.systemPrompt().orElse(""))
+            .addKeyValue(Keys.MESSAGES, request.messages().stream().map(m -> m.content()).toList())
             .log();
       }
     }

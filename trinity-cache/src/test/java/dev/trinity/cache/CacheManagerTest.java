@@ -153,7 +153,8 @@ class CacheManagerTest {
     assertThat(down.get(0))
         .containsEntry("cache_tier", "flaky")
         .containsEntry("error", "IllegalStateException: flaky is broken");
-    assertThat(logs.keyValues("cache_tier_available")).containsExactly(Map.of("cache_tier", "flaky"));
+    assertThat(logs.keyValues("cache_tier_available"))
+        .containsExactly(Map.of("cache_tier", "flaky"));
     assertThat(cache.stats().tier("flaky").orElseThrow().errors()).isEqualTo(6);
   }
 

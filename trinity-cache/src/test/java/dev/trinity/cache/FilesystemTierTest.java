@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.trinity.test.LogCapture;
 import dev.trinity.test.VirtualTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FilesystemTierTest {
-  @RegisterExtension final LogCapture logs = new LogCapture();
+  @RegisterExtension final LogCapture logs = LogCapture.of("dev.trinity.cache");
   private static final Duration HOUR = Duration.ofHours(1);
 
   @TempDir Path dir;
@@ -103,7 +104,7 @@ class FilesystemTierTest {
     assertThat(file).doesNotExist();
     assertThat(quarantined()).hasSize(1);
     assertThat(tier.health().isUp()).isTrue();
-    List<Map<String, String>> events = logs.events("cache_entry_quarantined");
+    List<Map<String, String>> events = logs.keyValues("cache_entry_quarantined");
     assertThat(events).hasSize(1);
     assertThat(events.get(0))
         .containsEntry("cache_tier", "filesystem")

@@ -1,6 +1,5 @@
 package dev.trinity.core.content.internal;
 
-import dev.trinity.api.AsyncLlmClient;
 import dev.trinity.api.Capability;
 import dev.trinity.api.ContentValidationException;
 import dev.trinity.api.LlmRequest;
@@ -16,6 +15,7 @@ import dev.trinity.api.content.Fallback;
 import dev.trinity.api.content.GeneratedContent;
 import dev.trinity.api.content.SiteContent;
 import dev.trinity.api.content.Theme;
+import dev.trinity.core.content.internal.offline.OfflineExtractor;
 import dev.trinity.logging.CorrelationContext;
 import dev.trinity.logging.LogEvents;
 import dev.trinity.logging.LogEvents.Keys;
@@ -58,11 +58,15 @@ final class Generation {
   /** The shortest description a repair of a cut-off answer asks for. */
   static final int MIN_REPAIR_DESCRIPTION_LENGTH = 40;
 
-  private final AsyncLlmClient client;
+  private final AnswerSource answers;
   private final EngineSettings settings;
   private final ContentRequest request;
   private final Theme theme;
   private final Portfolio portfolio;
+
+  /** The portfolio as sent: cut to the model's budget. */
+  private final Portfolio sentPortfolio;
+
   private final String correlationId;
   private final Instant start;
   private final CompletableFuture<GeneratedContent> result;
@@ -74,7 +78,7 @@ final class Generation {
   private int cutOffRepairs;
 
   Generation(
-      AsyncLlmClient client,
+      AnswerSource answers,
       EngineSettings settings,
       ContentRequest request,
       Theme theme,
@@ -82,11 +86,12 @@ final class Generation {
       String correlationId,
       Instant start,
       CompletableFuture<GeneratedContent> result) {
-    this.client = client;
+    this.answers = answers;
     this.settings = settings;
     this.request = request;
     this.theme = theme;
     this.portfolio = portfolio;
+    this.sentPortfolio = portfolio.trimmedTo(settings.maxPortfolioChars());
     this.correlationId = correlationId;
     this.start = start;
     this.result = result;
@@ -101,7 +106,7 @@ final class Generation {
 
   /** Sends the first request. */
   void start() {
-    Portfolio sent = portfolio.trimmedTo(settings.maxPortfolioChars());
+    Portfolio sent = sentPortfolio;
     if (sent.trimmed()) {
       warnings.add(
           "input trimmed from "
@@ -170,7 +175,7 @@ final class Generation {
     asked.add(current);
     CompletableFuture<LlmResponse> call;
     try {
-      call = client.generate(sent, validator);
+      call = answers.answer(sent, validator, sentPortfolio, theme);
     } catch (RuntimeException e) {
       call = CompletableFuture.failedFuture(e);
     }
@@ -315,7 +320,7 @@ final class Generation {
     }
     warnings.addAll(accepted.warnings());
     ContentSource writer =
-        OfflineProviderFactory.NAME.equals(response.provider())
+        OfflineExtractor.NAME.equals(response.provider())
             ? ContentSource.OFFLINE
             : ContentSource.LLM;
     complete(
@@ -343,12 +348,10 @@ final class Generation {
     switch (fallback.kind()) {
       case OFFLINE:
         content =
-            OfflineExtractor.content(
-                    portfolio.trimmedTo(settings.maxPortfolioChars()).text(),
-                    theme.rules().maxRepos())
+            OfflineExtractor.content(sentPortfolio.text(), theme.rules().maxRepos())
                 .map(c -> SiteContentValidator.withSafeLinks(c, warnings))
                 .map(c -> ThemeStyler.apply(c, theme.rules()));
-        provider = OfflineProviderFactory.NAME;
+        provider = OfflineExtractor.NAME;
         model = OfflineExtractor.MODEL;
         break;
       case STATIC:

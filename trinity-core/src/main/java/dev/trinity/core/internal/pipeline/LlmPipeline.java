@@ -68,6 +68,29 @@ public final class LlmPipeline implements AsyncLlmClient {
 
   @Override
   public CompletableFuture<LlmResponse> generate(LlmRequest request, ResponseValidator validator) {
+    return run(request, validator, interceptors);
+  }
+
+  /**
+   * Runs a request through the same stages, answered at the end by {@code answerer} instead of this
+   * pipeline's provider: for a source handed its input directly, such as the offline extractor fed
+   * the portfolio. Request keys, deadlines, attempts and events still name this pipeline's
+   * provider, so the answerer should carry the same name and endpoint.
+   *
+   * @param request the request (its cache key, defaults and deadline as for {@link #generate})
+   * @param validator accepts the answer before it is cached
+   * @param answerer answers in place of the provider
+   * @return the answer
+   */
+  public CompletableFuture<LlmResponse> generate(
+      LlmRequest request, ResponseValidator validator, LlmProvider answerer) {
+    List<Interceptor> answered = new ArrayList<>(interceptors.subList(0, interceptors.size() - 1));
+    answered.add(new ProviderInterceptor(Objects.requireNonNull(answerer, "answerer")));
+    return run(request, validator, answered);
+  }
+
+  private CompletableFuture<LlmResponse> run(
+      LlmRequest request, ResponseValidator validator, List<Interceptor> stages) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(validator, "validator");
     if (closed) {
@@ -99,7 +122,7 @@ public final class LlmPipeline implements AsyncLlmClient {
             timeout);
     CompletableFuture<LlmResponse> inner;
     try (MdcSnapshot.Scope scope = ctx.scope()) {
-      inner = new Chain(interceptors, 0, effective, ctx).proceed(effective);
+      inner = new Chain(stages, 0, effective, ctx).proceed(effective);
     } catch (RuntimeException e) {
       inner = CompletableFuture.failedFuture(e);
     }

@@ -15,6 +15,7 @@ import dev.trinity.api.content.GeneratedContent;
 import dev.trinity.api.content.SiteContent;
 import dev.trinity.api.content.Theme;
 import dev.trinity.api.content.ThemeRules;
+import dev.trinity.core.PipelineHarness;
 import dev.trinity.core.Trinity;
 import dev.trinity.core.content.internal.AnswerSource;
 import dev.trinity.core.content.internal.offline.OfflineExtractor;
@@ -77,7 +78,7 @@ class OfflineSourceTest {
     try (Trinity trinity = OfflineAndFallbackTest.offline()) {
       LlmResponse response = trinity.llm().generate(text);
 
-      JsonNode json = ContentHarness.JSON.readTree(response.text());
+      JsonNode json = PipelineHarness.JSON.readTree(response.text());
       assertThat(response.provider()).isEqualTo("offline");
       assertThat(response.model()).isEqualTo("rule-based");
       assertThat(json.path("repos")).hasSize(SiteContent.MAX_REPOS);

@@ -16,6 +16,7 @@ import dev.trinity.api.content.Fallback;
 import dev.trinity.api.content.GeneratedContent;
 import dev.trinity.api.content.SiteContent;
 import dev.trinity.api.content.Theme;
+import dev.trinity.api.internal.Throwables;
 import dev.trinity.logging.CorrelationContext;
 import dev.trinity.logging.LogEvents;
 import dev.trinity.logging.LogEvents.Keys;
@@ -192,7 +193,7 @@ final class Generation {
             succeed(response, validator, attempt);
             return;
           }
-          Throwable cause = Futures.unwrap(failure);
+          Throwable cause = Throwables.unwrap(failure);
           if (cause instanceof CancellationException) {
             result.cancel(false);
             return;

@@ -1,0 +1,119 @@
+package dev.trinity.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trinity.api.Capability;
+import dev.trinity.api.LlmProvider;
+import dev.trinity.api.LlmRequest;
+import dev.trinity.api.LlmResponse;
+import dev.trinity.cache.CacheConfig;
+import dev.trinity.cache.TierType;
+import dev.trinity.core.testing.VirtualTime;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The model and temperature defaults are resolved once, by the pipeline, before the request key:
+ * the provider receives a complete request and the cache sees the values that were sent.
+ */
+class RequestDefaultsTest {
+  private final VirtualTime time = new VirtualTime();
+  private final List<LlmRequest> received = new CopyOnWriteArrayList<>();
+  private Trinity trinity;
+
+  @AfterEach
+  void stop() {
+    if (trinity != null) {
+      trinity.close();
+    }
+  }
+
+  private Trinity start(CacheConfig cache) {
+    LlmProvider provider =
+        new LlmProvider() {
+          @Override
+          public String name() {
+            return "recording";
+          }
+
+          @Override
+          public String endpoint() {
+            return "http://model.test:11434";
+          }
+
+          @Override
+          public String defaultModel() {
+            return "llama3.2";
+          }
+
+          @Override
+          public Set<Capability> capabilities() {
+            return Set.of();
+          }
+
+          @Override
+          public CompletableFuture<LlmResponse> generate(LlmRequest request) {
+            received.add(request);
+            return CompletableFuture.completedFuture(
+                LlmResponse.builder()
+                    .text("answer " + received.size())
+                    .model(request.model().orElse("none"))
+                    .provider(name())
+                    .latency(Duration.ZERO)
+                    .build());
+          }
+        };
+    trinity =
+        Trinity.builder()
+            .config(
+                TrinityConfig.builder()
+                    .llm(LlmConfig.builder().provider("recording").temperature(0.3).build())
+                    .cache(cache)
+                    .build())
+            .provider(provider)
+            .clock(time.clock())
+            .scheduler(time)
+            .build();
+    return trinity;
+  }
+
+  @Test
+  void theProviderReceivesTheResolvedModelAndTemperature() {
+    Trinity t = start(CacheConfig.builder().enabled(false).build());
+
+    t.llm().generate("defaults");
+    t.llm().generate(LlmRequest.builder().prompt("own").model("qwen3:8b").temperature(0.9).build());
+
+    assertThat(received).hasSize(2);
+    assertThat(received.get(0).model()).contains("llama3.2");
+    assertThat(received.get(0).temperature()).contains(0.3);
+    assertThat(received.get(1).model()).contains("qwen3:8b");
+    assertThat(received.get(1).temperature()).contains(0.9);
+  }
+
+  @Test
+  void aRequestThatSpellsOutTheDefaultsHasTheSameKeyAsOneThatLeavesThemOut() {
+    Trinity t = start(CacheConfig.builder().tiers(TierType.MEMORY).build());
+
+    LlmResponse first = t.llm().generate("same");
+    LlmResponse second =
+        t.llm()
+            .generate(
+                LlmRequest.builder().prompt("same").model("llama3.2").temperature(0.3).build());
+    LlmResponse other =
+        t.llm()
+            .generate(
+                LlmRequest.builder().prompt("same").model("llama3.2").temperature(0.4).build());
+
+    assertThat(first.cached()).isFalse();
+    assertThat(second.cached()).isTrue();
+    assertThat(second.text()).isEqualTo(first.text());
+    assertThat(other.cached()).isFalse();
+    assertThat(received).hasSize(2);
+  }
+}

@@ -158,7 +158,8 @@ class OfflineAndFallbackTest {
               engine.generateAsync(ContentRequest.ofText(ContentHarness.PORTFOLIO, "brutalist")));
 
       assertThat(result.source()).isEqualTo(ContentSource.FALLBACK);
-      assertThat(result.provider()).isEqualTo("host");
+      assertThat(result.provider()).isEqualTo(Fallback.HOST_PROVIDER).isEqualTo("host");
+      assertThat(result.model()).isEqualTo(Fallback.NO_MODEL).isEqualTo("none");
       assertThat(result.content().brandName()).isEqualTo("Maintenance");
       assertThat(result.content().hero().title()).isEqualTo("Back soon");
     }

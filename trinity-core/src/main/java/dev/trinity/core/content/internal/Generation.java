@@ -360,8 +360,8 @@ final class Generation {
         break;
       case STATIC:
         content = fallback.content();
-        provider = "host";
-        model = "static";
+        provider = Fallback.HOST_PROVIDER;
+        model = Fallback.NO_MODEL;
         break;
       case NONE:
       default:

@@ -2,18 +2,13 @@ package dev.trinity.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trinity.api.Capability;
-import dev.trinity.api.LlmProvider;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
 import dev.trinity.cache.CacheConfig;
 import dev.trinity.cache.TierType;
+import dev.trinity.core.testing.RecordingProvider;
 import dev.trinity.core.testing.VirtualTime;
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class RequestDefaultsTest {
   private final VirtualTime time = new VirtualTime();
-  private final List<LlmRequest> received = new CopyOnWriteArrayList<>();
+  private final RecordingProvider provider = new RecordingProvider("recording", "llama3.2");
   private Trinity trinity;
 
   @AfterEach
@@ -34,40 +29,6 @@ class RequestDefaultsTest {
   }
 
   private Trinity start(CacheConfig cache) {
-    LlmProvider provider =
-        new LlmProvider() {
-          @Override
-          public String name() {
-            return "recording";
-          }
-
-          @Override
-          public String endpoint() {
-            return "http://model.test:11434";
-          }
-
-          @Override
-          public String defaultModel() {
-            return "llama3.2";
-          }
-
-          @Override
-          public Set<Capability> capabilities() {
-            return Set.of();
-          }
-
-          @Override
-          public CompletableFuture<LlmResponse> generate(LlmRequest request) {
-            received.add(request);
-            return CompletableFuture.completedFuture(
-                LlmResponse.builder()
-                    .text("answer " + received.size())
-                    .model(request.model().orElse("none"))
-                    .provider(name())
-                    .latency(Duration.ZERO)
-                    .build());
-          }
-        };
     trinity =
         Trinity.builder()
             .config(
@@ -89,11 +50,12 @@ class RequestDefaultsTest {
     t.llm().generate("defaults");
     t.llm().generate(LlmRequest.builder().prompt("own").model("qwen3:8b").temperature(0.9).build());
 
-    assertThat(received).hasSize(2);
-    assertThat(received.get(0).model()).contains("llama3.2");
-    assertThat(received.get(0).temperature()).contains(0.3);
-    assertThat(received.get(1).model()).contains("qwen3:8b");
-    assertThat(received.get(1).temperature()).contains(0.9);
+    List<LlmRequest> sent = provider.received();
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(0).model()).contains("llama3.2");
+    assertThat(sent.get(0).temperature()).contains(0.3);
+    assertThat(sent.get(1).model()).contains("qwen3:8b");
+    assertThat(sent.get(1).temperature()).contains(0.9);
   }
 
   @Test
@@ -114,6 +76,6 @@ class RequestDefaultsTest {
     assertThat(second.cached()).isTrue();
     assertThat(second.text()).isEqualTo(first.text());
     assertThat(other.cached()).isFalse();
-    assertThat(received).hasSize(2);
+    assertThat(provider.received()).hasSize(2);
   }
 }

@@ -1,23 +1,18 @@
 package dev.trinity.core.resilience;
 
-import dev.trinity.api.Capability;
 import dev.trinity.api.InvalidInputException;
-import dev.trinity.api.LlmProvider;
-import dev.trinity.api.LlmRequest;
-import dev.trinity.api.LlmResponse;
 import dev.trinity.api.ProviderException;
 import dev.trinity.core.Trinity;
 import dev.trinity.core.TrinityConfig;
 import dev.trinity.core.internal.http.HttpErrors;
+import dev.trinity.core.testing.RecordingProvider;
 import java.net.ConnectException;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Failures as Trinity creates them (its one HTTP error mapping, fed what a real Ollama server
@@ -79,39 +74,12 @@ final class ProviderFailures {
   static CircuitBreakerConfig.Builder pipelineBreaker() {
     TrinityConfig config =
         TrinityConfig.builder().circuitBreaker(CircuitBreakerConfig.consecutiveFailures()).build();
-    try (Trinity trinity = Trinity.builder().config(config).provider(new Unused()).build()) {
+    try (Trinity trinity =
+        Trinity.builder()
+            .config(config)
+            .provider(new RecordingProvider("ollama", "llama3.2"))
+            .build()) {
       return trinity.circuitBreakers().defaultConfig().toBuilder();
     }
-  }
-
-  /** A provider that is never called: the client is built only to read its configuration. */
-  private static final class Unused implements LlmProvider {
-    @Override
-    public String name() {
-      return "ollama";
-    }
-
-    @Override
-    public String endpoint() {
-      return "http://127.0.0.1:11434";
-    }
-
-    @Override
-    public String defaultModel() {
-      return "llama3.2";
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-      return Set.of();
-    }
-
-    @Override
-    public CompletableFuture<LlmResponse> generate(LlmRequest request) {
-      throw new AssertionError("not called");
-    }
-
-    @Override
-    public void close() {}
   }
 }

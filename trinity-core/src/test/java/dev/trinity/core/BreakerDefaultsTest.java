@@ -12,6 +12,7 @@ import dev.trinity.api.LlmResponse;
 import dev.trinity.api.RequestTimeoutException;
 import dev.trinity.api.TrinityException;
 import dev.trinity.api.Usage;
+import dev.trinity.api.internal.Throwables;
 import dev.trinity.cache.CacheConfig;
 import dev.trinity.core.resilience.CircuitBreaker;
 import dev.trinity.core.resilience.CircuitBreakerConfig;
@@ -256,8 +257,7 @@ class BreakerDefaultsTest {
 
     time.advance(Duration.ofMillis(192));
 
-    Throwable t =
-        second.handle((r, e) -> e instanceof CompletionException ? e.getCause() : e).join();
+    Throwable t = second.handle((r, e) -> Throwables.unwrap(e)).join();
     assertThat(t).isInstanceOf(RequestTimeoutException.class);
     assertThat(t.getMessage())
         .isEqualTo("scripted did not answer within the request timeout of 200 ms");
@@ -281,7 +281,7 @@ class BreakerDefaultsTest {
 
     time.advance(Duration.ofMillis(200));
 
-    Throwable t = f.handle((r, e) -> e instanceof CompletionException ? e.getCause() : e).join();
+    Throwable t = f.handle((r, e) -> Throwables.unwrap(e)).join();
     assertThat(t)
         .isInstanceOf(RequestTimeoutException.class)
         .hasMessage("scripted did not answer within the request timeout of 200 ms");
@@ -304,7 +304,7 @@ class BreakerDefaultsTest {
     CompletableFuture<LlmResponse> f = trinity.llmAsync().generate(LlmRequest.of("x"));
     time.advance(Duration.ofSeconds(3));
 
-    Throwable t = f.handle((r, e) -> e instanceof CompletionException ? e.getCause() : e).join();
+    Throwable t = f.handle((r, e) -> Throwables.unwrap(e)).join();
     assertThat(t).isInstanceOf(CircuitOpenException.class);
     assertThat(((TrinityException) t).attempts()).isEqualTo(2);
     assertThat(t.getMessage())
@@ -329,7 +329,7 @@ class BreakerDefaultsTest {
   }
 
   private static Throwable cause(CompletableFuture<LlmResponse> f) {
-    return f.handle((r, e) -> e instanceof CompletionException ? e.getCause() : e).join();
+    return f.handle((r, e) -> Throwables.unwrap(e)).join();
   }
 
   @Test

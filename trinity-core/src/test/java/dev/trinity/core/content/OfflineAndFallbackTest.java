@@ -159,7 +159,8 @@ class OfflineAndFallbackTest {
               engine.generateAsync(ContentRequest.ofText(PipelineHarness.PORTFOLIO, "brutalist")));
 
       assertThat(result.source()).isEqualTo(ContentSource.FALLBACK);
-      assertThat(result.provider()).isEqualTo("host");
+      assertThat(result.provider()).isEqualTo(Fallback.HOST_PROVIDER).isEqualTo("host");
+      assertThat(result.model()).isEqualTo(Fallback.NO_MODEL).isEqualTo("none");
       assertThat(result.content().brandName()).isEqualTo("Maintenance");
       assertThat(result.content().hero().title()).isEqualTo("Back soon");
     }

@@ -1,7 +1,7 @@
 package dev.trinity.core.resilience;
 
-import static dev.trinity.core.resilience.Failures.clientError;
-import static dev.trinity.core.resilience.Failures.serverError;
+import static dev.trinity.core.resilience.ProviderFailures.clientError;
+import static dev.trinity.core.resilience.ProviderFailures.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trinity.api.CircuitOpenException;
@@ -18,7 +18,7 @@ class CircuitBreakerFailureRateTest {
   private final CircuitBreaker breaker =
       CircuitBreaker.of(
           "openai",
-          Failures.llmAware()
+          ProviderFailures.pipelineBreaker()
               .mode(Mode.FAILURE_RATE)
               .slidingWindowSize(10)
               .minimumNumberOfCalls(5)

@@ -1,6 +1,6 @@
 package dev.trinity.core.resilience;
 
-import static dev.trinity.core.resilience.Failures.serverError;
+import static dev.trinity.core.resilience.ProviderFailures.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trinity.core.resilience.CircuitBreaker.State;

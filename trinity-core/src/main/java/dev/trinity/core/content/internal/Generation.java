@@ -15,6 +15,7 @@ import dev.trinity.api.content.Fallback;
 import dev.trinity.api.content.GeneratedContent;
 import dev.trinity.api.content.SiteContent;
 import dev.trinity.api.content.Theme;
+import dev.trinity.api.internal.Throwables;
 import dev.trinity.core.content.internal.offline.OfflineExtractor;
 import dev.trinity.logging.CorrelationContext;
 import dev.trinity.logging.LogEvents;
@@ -191,7 +192,7 @@ final class Generation {
             succeed(response, validator, attempt);
             return;
           }
-          Throwable cause = Futures.unwrap(failure);
+          Throwable cause = Throwables.unwrap(failure);
           if (cause instanceof CancellationException) {
             result.cancel(false);
             return;
@@ -356,8 +357,8 @@ final class Generation {
         break;
       case STATIC:
         content = fallback.content();
-        provider = "host";
-        model = "static";
+        provider = Fallback.HOST_PROVIDER;
+        model = Fallback.NO_MODEL;
         break;
       case NONE:
       default:

@@ -98,8 +98,8 @@ public final class LlmPipeline implements AsyncLlmClient {
           new TrinityException("this Trinity instance is closed", null, false));
     }
     String correlationId = correlationId(request);
-    LlmRequest effective = withDefaults(request, correlationId);
-    String model = effective.model().orElse(provider.defaultModel());
+    String model = request.model().orElse(provider.defaultModel());
+    LlmRequest effective = withDefaults(request, correlationId, model);
     Duration timeout = effective.timeout().orElse(config.timeout());
     CallContext ctx =
         new CallContext(
@@ -147,6 +147,7 @@ public final class LlmPipeline implements AsyncLlmClient {
     RequestTimeoutException e =
         new RequestTimeoutException(
             provider.name(),
+            ProviderException.Kind.TIMEOUT,
             provider.name()
                 + " did not answer within the request timeout of "
                 + timeout.toMillis()
@@ -209,11 +210,12 @@ public final class LlmPipeline implements AsyncLlmClient {
     closed = true;
   }
 
-  private LlmRequest withDefaults(LlmRequest request, String correlationId) {
-    LlmRequest.Builder b = request.toBuilder().correlationId(correlationId);
-    if (request.model().isEmpty()) {
-      b.model(provider.defaultModel());
-    }
+  /**
+   * The complete request: the one place the model and temperature defaults are resolved. The
+   * request key and the provider both read the result; providers apply no defaults of their own.
+   */
+  private LlmRequest withDefaults(LlmRequest request, String correlationId, String model) {
+    LlmRequest.Builder b = request.toBuilder().correlationId(correlationId).model(model);
     if (request.temperature().isEmpty() && config.temperature().isPresent()) {
       b.temperature(config.temperature().get());
     }

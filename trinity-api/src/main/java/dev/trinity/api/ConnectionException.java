@@ -2,7 +2,7 @@ package dev.trinity.api;
 
 /**
  * The provider could not be reached or the connection broke mid-exchange (refused, reset, DNS,
- * TLS). Retryable.
+ * TLS). Retryable; its {@linkplain #kind() kind} is {@link ProviderException.Kind#TRANSPORT}.
  */
 public final class ConnectionException extends ProviderException {
   private static final long serialVersionUID = 1L;
@@ -15,6 +15,6 @@ public final class ConnectionException extends ProviderException {
    * @param cause the I/O failure
    */
   public ConnectionException(String provider, String message, Throwable cause) {
-    super(provider, NO_STATUS, message, true, cause);
+    super(provider, Kind.TRANSPORT, NO_STATUS, message, true, null, cause);
   }
 }

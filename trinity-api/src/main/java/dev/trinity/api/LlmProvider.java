@@ -46,11 +46,20 @@ public interface LlmProvider extends AutoCloseable {
   /**
    * Sends one request.
    *
-   * <p>The future completes exceptionally with a {@link ProviderException} subtype on failure.
-   * Cancelling it should abort the exchange. {@link LlmRequest#timeout()}, when present, is the
-   * time left for this exchange.
+   * <p>The request is complete: Trinity's pipeline resolves the defaults once, before the request
+   * key is computed, and the provider sends what the request says without applying defaults of its
+   * own. {@link LlmRequest#model()} is always present (the request's model, else {@link
+   * #defaultModel()}); {@link LlmRequest#temperature()} is the request's, else the configured
+   * {@code llm.temperature}, and is empty only when neither is set, leaving the server's default.
+   * {@link LlmRequest#timeout()}, when present, is the time left for this exchange. A request that
+   * names no model was not sent through the pipeline; built-in providers refuse it with an {@link
+   * InvalidInputException}.
    *
-   * @param request the request, with client defaults already applied
+   * <p>The future completes exceptionally with a {@link ProviderException} subtype on failure,
+   * whose {@link ProviderException#kind()} says what went wrong. Cancelling it should abort the
+   * exchange.
+   *
+   * @param request the complete request, with the client's defaults already applied
    * @return the answer
    */
   CompletableFuture<LlmResponse> generate(LlmRequest request);

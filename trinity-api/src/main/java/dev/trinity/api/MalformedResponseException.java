@@ -4,7 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The provider answered with a success status but a body that could not be read: not JSON, or JSON
- * without the expected fields. Not retryable.
+ * without the expected fields. Not retryable; its {@linkplain #kind() kind} is {@link
+ * ProviderException.Kind#MALFORMED}.
  */
 public class MalformedResponseException extends ProviderException {
   private static final long serialVersionUID = 1L;
@@ -26,7 +27,7 @@ public class MalformedResponseException extends ProviderException {
       String message,
       String bodyExcerpt,
       @Nullable Throwable cause) {
-    super(provider, statusCode, message, false, cause);
+    super(provider, Kind.MALFORMED, statusCode, message, false, null, cause);
     this.bodyExcerpt = bodyExcerpt;
   }
 

@@ -2,7 +2,8 @@ package dev.trinity.api;
 
 /**
  * The provider does not have the requested model (for example Ollama's {@code model 'x' not
- * found}). Not retryable: pull the model or fix {@code llm.model}.
+ * found}). Not retryable: pull the model or fix {@code llm.model}. Its {@linkplain #kind() kind} is
+ * {@link ProviderException.Kind#CLIENT}.
  */
 public final class ModelNotFoundException extends ProviderException {
   private static final long serialVersionUID = 1L;
@@ -18,7 +19,7 @@ public final class ModelNotFoundException extends ProviderException {
    * @param message what the provider said
    */
   public ModelNotFoundException(String provider, int statusCode, String model, String message) {
-    super(provider, statusCode, message, false, null);
+    super(provider, Kind.CLIENT, statusCode, message, false, null, null);
     this.model = model;
   }
 

@@ -75,7 +75,9 @@ public final class ProviderConfig {
   }
 
   /**
-   * The model used when a request names none.
+   * The model used when a request names none: a provider reports it as {@link
+   * LlmProvider#defaultModel()}, and the pipeline puts it in such requests before they reach the
+   * provider.
    *
    * @return the model name
    */
@@ -93,7 +95,10 @@ public final class ProviderConfig {
   }
 
   /**
-   * The temperature used when a request sets none.
+   * The configured temperature ({@code llm.temperature}), for information. Trinity's pipeline
+   * already puts it in every request that sets none, so a provider sends {@link
+   * LlmRequest#temperature()} as it is and does not apply this itself (see {@link
+   * LlmProvider#generate(LlmRequest)}).
    *
    * @return the temperature, or empty for the provider's own default
    */

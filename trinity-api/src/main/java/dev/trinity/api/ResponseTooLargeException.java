@@ -2,7 +2,8 @@ package dev.trinity.api;
 
 /**
  * The provider's response body exceeded the configured size cap ({@code llm.max_response_size}, 16
- * MiB by default). Reading stopped at the cap; nothing larger was buffered. Not retryable.
+ * MiB by default). Reading stopped at the cap; nothing larger was buffered. Not retryable; its
+ * {@linkplain #kind() kind} is {@link ProviderException.Kind#MALFORMED}, whatever the status.
  */
 public final class ResponseTooLargeException extends ProviderException {
   private static final long serialVersionUID = 1L;
@@ -19,9 +20,11 @@ public final class ResponseTooLargeException extends ProviderException {
   public ResponseTooLargeException(String provider, int statusCode, long limitBytes) {
     super(
         provider,
+        Kind.MALFORMED,
         statusCode,
         provider + " response body exceeded the " + limitBytes + "-byte limit",
         false,
+        null,
         null);
     this.limitBytes = limitBytes;
   }

@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  *   <li>A tier that fails — throws, returns a failed future — is skipped: a get goes on to the next
  *       tier, a write is dropped for that tier. The failure is counted in that tier's {@link
  *       #stats()} and logged once per change of state as the event {@code cache_tier_unavailable}
- *       (SLF4J key-values {@code tier}, {@code error}; {@code cache_tier_available} when it serves
- *       again). No method's future ever completes exceptionally because of a tier.
+ *       (SLF4J key-values {@code cache_tier}, {@code error}; {@code cache_tier_available} when it
+ *       serves again). No method's future ever completes exceptionally because of a tier.
  * </ul>
  *
  * <p>Build one from configuration with {@link #create(CacheConfig)}, or assemble it with {@link

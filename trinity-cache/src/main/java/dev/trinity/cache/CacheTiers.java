@@ -2,9 +2,9 @@ package dev.trinity.cache;
 
 import dev.trinity.cache.internal.DisabledTier;
 import dev.trinity.cache.internal.FilesystemTier;
-import dev.trinity.cache.internal.HealthGate;
 import dev.trinity.cache.internal.MemoryTier;
 import dev.trinity.cache.internal.RedisTiers;
+import dev.trinity.logging.LogEvents;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -61,9 +61,9 @@ public final class CacheTiers {
       String reason = "io.lettuce:lettuce-core is not on the class path";
       LoggerFactory.getLogger("dev.trinity.cache")
           .atWarn()
-          .setMessage(HealthGate.UNAVAILABLE)
-          .addKeyValue("tier", TierType.REDIS.yamlName())
-          .addKeyValue("error", reason)
+          .setMessage(LogEvents.CACHE_TIER_UNAVAILABLE)
+          .addKeyValue(LogEvents.Keys.CACHE_TIER, TierType.REDIS.yamlName())
+          .addKeyValue(LogEvents.Keys.ERROR, reason)
           .log();
       return new DisabledTier(TierType.REDIS.yamlName(), reason);
     }

@@ -3,7 +3,10 @@ package dev.trinity.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.trinity.test.LogCapture;
+import dev.trinity.test.VirtualTime;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +21,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class CacheManagerTest {
   private static final Duration HOUR = Duration.ofHours(1);
 
-  @RegisterExtension final LogCapture logs = new LogCapture();
+  @RegisterExtension final LogCapture logs = LogCapture.of("dev.trinity.cache");
   @TempDir Path dir;
-  private final FakeClock clock = new FakeClock();
+  private final VirtualTime time = new VirtualTime();
+  private final Clock clock = time.clock();
 
   private CacheTier memory() {
     return CacheTiers.memory(CacheConfig.ofDefaults(), clock);
@@ -46,7 +50,7 @@ class CacheManagerTest {
     CacheManager cache = manager(memory, filesystem);
     filesystem.sync().put("k", "v", Duration.ofSeconds(100));
 
-    clock.advance(Duration.ofSeconds(40));
+    time.advance(Duration.ofSeconds(40));
     CacheResult first = cache.get("k").join();
 
     assertThat(first.tier()).contains("filesystem");
@@ -57,7 +61,7 @@ class CacheManagerTest {
         .isEqualTo(Duration.ofSeconds(60));
     assertThat(cache.get("k").join().tier()).contains("memory");
 
-    clock.advance(Duration.ofSeconds(60));
+    time.advance(Duration.ofSeconds(60));
     assertThat(cache.get("k").join().isHit()).isFalse();
   }
 
@@ -144,12 +148,13 @@ class CacheManagerTest {
     flaky.mode(FlakyTier.Mode.THROWING);
     cache.get("k").join();
 
-    List<Map<String, String>> down = logs.events("cache_tier_unavailable");
+    List<Map<String, String>> down = logs.keyValues("cache_tier_unavailable");
     assertThat(down).hasSize(2);
     assertThat(down.get(0))
-        .containsEntry("tier", "flaky")
+        .containsEntry("cache_tier", "flaky")
         .containsEntry("error", "IllegalStateException: flaky is broken");
-    assertThat(logs.events("cache_tier_available")).containsExactly(Map.of("tier", "flaky"));
+    assertThat(logs.keyValues("cache_tier_available"))
+        .containsExactly(Map.of("cache_tier", "flaky"));
     assertThat(cache.stats().tier("flaky").orElseThrow().errors()).isEqualTo(6);
   }
 

@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.trinity.test.LogCapture;
+import dev.trinity.test.VirtualTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -23,15 +27,18 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FilesystemTierTest {
+  @RegisterExtension final LogCapture logs = LogCapture.of("dev.trinity.cache");
   private static final Duration HOUR = Duration.ofHours(1);
 
   @TempDir Path dir;
-  private final FakeClock clock = new FakeClock();
+  private final VirtualTime time = new VirtualTime();
+  private final Clock clock = time.clock();
 
   private CacheTier tier(Path directory, long maxSizeMb, Executor executor) {
     CacheConfig config =
@@ -51,7 +58,7 @@ class FilesystemTierTest {
       written = first.sync().get("prompt-1").orElseThrow();
     }
 
-    clock.advance(Duration.ofMinutes(10));
+    time.advance(Duration.ofMinutes(10));
     try (CacheTier second = tier()) {
       Optional<CacheEntry> read = second.sync().get("prompt-1");
 
@@ -97,6 +104,13 @@ class FilesystemTierTest {
     assertThat(file).doesNotExist();
     assertThat(quarantined()).hasSize(1);
     assertThat(tier.health().isUp()).isTrue();
+    List<Map<String, String>> events = logs.keyValues("cache_entry_quarantined");
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0))
+        .containsEntry("cache_tier", "filesystem")
+        .containsEntry("file", quarantined().get(0).toString())
+        .containsKey("error")
+        .doesNotContainKey("tier");
   }
 
   @ParameterizedTest(name = "bit flipped at byte {0}")
@@ -140,7 +154,7 @@ class FilesystemTierTest {
     CacheTier tier = tier();
     tier.sync().put("k", "v", Duration.ofSeconds(30));
 
-    clock.advance(Duration.ofSeconds(30));
+    time.advance(Duration.ofSeconds(30));
 
     assertThat(tier.sync().get("k")).isEmpty();
     assertThat(entryFiles()).isEmpty();
@@ -265,7 +279,7 @@ class FilesystemTierTest {
 
     Files.delete(dir);
     Files.createDirectory(dir);
-    clock.advance(Duration.ofSeconds(10));
+    time.advance(Duration.ofSeconds(10));
     tier.sync().put("after", "v", HOUR); // the first call after the back-off probes the disk
 
     assertThat(tier.health().isUp()).isTrue();

@@ -1,5 +1,6 @@
 package dev.trinity.cache;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +17,7 @@ class FlakyTier implements CacheTier {
   private final CacheTier delegate;
   private volatile Mode mode = Mode.WORKING;
 
-  FlakyTier(String name, FakeClock clock) {
+  FlakyTier(String name, Clock clock) {
     this.name = name;
     this.delegate = CacheTiers.memory(CacheConfig.ofDefaults(), clock);
   }

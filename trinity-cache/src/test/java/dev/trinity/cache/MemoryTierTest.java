@@ -2,12 +2,15 @@ package dev.trinity.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trinity.test.VirtualTime;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class MemoryTierTest {
-  private final FakeClock clock = new FakeClock();
+  private final VirtualTime time = new VirtualTime();
+  private final Clock clock = time.clock();
 
   private SyncCacheTier memory(int maxEntries) {
     return CacheTiers.memory(CacheConfig.builder().memoryMaxEntries(maxEntries).build(), clock)
@@ -19,12 +22,12 @@ class MemoryTierTest {
     SyncCacheTier tier = memory(10);
     tier.put("k", "v", Duration.ofSeconds(10));
 
-    clock.advance(Duration.ofSeconds(9));
+    time.advance(Duration.ofSeconds(9));
     assertThat(tier.get("k")).hasValueSatisfying(e -> assertThat(e.value()).isEqualTo("v"));
     assertThat(tier.get("k").orElseThrow().remainingTtl(clock.instant()))
         .isEqualTo(Duration.ofSeconds(1));
 
-    clock.advance(Duration.ofSeconds(1));
+    time.advance(Duration.ofSeconds(1));
     assertThat(tier.get("k")).isEmpty();
   }
 
@@ -34,7 +37,7 @@ class MemoryTierTest {
     tier.put("short", "a", Duration.ofSeconds(5));
     tier.put("long", "b", Duration.ofSeconds(50));
 
-    clock.advance(Duration.ofSeconds(6));
+    time.advance(Duration.ofSeconds(6));
 
     assertThat(tier.get("short")).isEmpty();
     assertThat(tier.get("long")).isPresent();

@@ -3,7 +3,8 @@ package dev.trinity.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.trinity.cache.testing.RedisServerProcess;
+import dev.trinity.test.LogCapture;
+import dev.trinity.test.RedisServerProcess;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +18,7 @@ class RedisOutageIT {
   private static final int RESTART_AT = 700;
 
   @RegisterExtension static final RedisServerProcess redis = RedisServerProcess.create();
-  @RegisterExtension final LogCapture logs = new LogCapture();
+  @RegisterExtension final LogCapture logs = LogCapture.of("dev.trinity.cache");
 
   @Test
   void killingRedisMidTrafficFailsNoCallAndTheTierServesAgainAfterARestart() throws Exception {
@@ -75,10 +76,10 @@ class RedisOutageIT {
       assertThat(Duration.ofNanos(downNanos))
           .as("%d calls while Redis was down", callsWhileDown)
           .isLessThan(Duration.ofSeconds(20)); // 400 command timeouts would take 100 s
-      assertThat(logs.events("cache_tier_unavailable"))
+      assertThat(logs.keyValues("cache_tier_unavailable"))
           .as("one event for the outage")
           .hasSize(1)
-          .allSatisfy(e -> assertThat(e).containsEntry("tier", "redis"));
+          .allSatisfy(e -> assertThat(e).containsEntry("cache_tier", "redis"));
 
       await()
           .atMost(Duration.ofSeconds(30))
@@ -88,7 +89,7 @@ class RedisOutageIT {
                 assertThat(cache.get("after-restart").join().tier()).contains("redis");
               });
       assertThat(cache.health().get("redis").isUp()).isTrue();
-      assertThat(logs.events("cache_tier_available")).hasSize(1);
+      assertThat(logs.keyValues("cache_tier_available")).hasSize(1);
     }
   }
 }

@@ -3,7 +3,8 @@ package dev.trinity.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.trinity.cache.testing.RedisServerProcess;
+import dev.trinity.test.LogCapture;
+import dev.trinity.test.RedisServerProcess;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class RedisPasswordIT {
   @RegisterExtension
   static final RedisServerProcess redis = RedisServerProcess.withPassword(PASSWORD);
 
-  @RegisterExtension final LogCapture logs = new LogCapture();
+  @RegisterExtension final LogCapture logs = LogCapture.of("dev.trinity.cache");
 
   private static CacheConfig.Builder config() {
     return CacheConfig.builder().redisHost("127.0.0.1").redisPort(redis.port());
@@ -52,7 +53,7 @@ class RedisPasswordIT {
           .doesNotContain(PASSWORD);
       assertThat(tier.toString()).doesNotContain(wrong);
       assertThat(config.toString()).doesNotContain(wrong);
-      assertThat(logs.events("cache_tier_unavailable")).hasSize(1);
+      assertThat(logs.keyValues("cache_tier_unavailable")).hasSize(1);
       assertThat(logs.everything()).doesNotContain(wrong).doesNotContain(PASSWORD);
     }
   }

@@ -2,7 +2,7 @@ package dev.trinity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trinity.cache.testing.RedisServerProcess;
+import dev.trinity.test.RedisServerProcess;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.file.Files;

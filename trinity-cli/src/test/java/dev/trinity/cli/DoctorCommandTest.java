@@ -2,7 +2,7 @@ package dev.trinity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trinity.cache.testing.RedisServerProcess;
+import dev.trinity.test.RedisServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -273,10 +272,7 @@ public final class Trinity implements AutoCloseable {
 
   private static LlmProvider createProvider(
       LlmConfig llm, Map<String, LlmProviderFactory> registered, DefaultProviderContext context) {
-    Map<String, LlmProviderFactory> all = new LinkedHashMap<>();
-    for (LlmProviderFactory f : ServiceLoader.load(LlmProviderFactory.class, classLoader())) {
-      all.putIfAbsent(f.name(), f);
-    }
+    Map<String, LlmProviderFactory> all = new LinkedHashMap<>(ProviderFactories.available());
     all.putAll(registered);
     LlmProviderFactory factory = all.get(llm.provider());
     if (factory == null) {
@@ -311,15 +307,10 @@ public final class Trinity implements AutoCloseable {
     LoggerFactory.getLogger(Trinity.class)
         .atLevel(level)
         .setMessage(LogEvents.CIRCUIT_STATE_CHANGED)
-        .addKeyValue("breaker", breaker)
+        .addKeyValue(LogEvents.Keys.BREAKER, breaker)
         .addKeyValue(LogEvents.Keys.FROM, from.name())
         .addKeyValue(LogEvents.Keys.TO, to.name())
         .log();
-  }
-
-  private static ClassLoader classLoader() {
-    ClassLoader cl = Thread.currentThread().getContextClassLoader();
-    return cl != null ? cl : Trinity.class.getClassLoader();
   }
 
   private static ThreadFactory daemonThreads(String prefix) {
@@ -447,7 +438,7 @@ public final class Trinity implements AutoCloseable {
     }
 
     /**
-     * Registers a provider factory, in addition to those found with {@link ServiceLoader}; it wins
+     * Registers a provider factory, in addition to those {@link ProviderFactories} finds; it wins
      * over a discovered factory of the same name.
      *
      * @param factory the factory

@@ -6,7 +6,6 @@ import static dev.trinity.core.PipelineHarness.status;
 import static dev.trinity.core.PipelineHarness.waiting;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.trinity.api.CachePolicy;
 import dev.trinity.api.HttpTransport;
@@ -20,6 +19,7 @@ import dev.trinity.api.RequestTimeoutException;
 import dev.trinity.core.resilience.RetryConfig;
 import dev.trinity.logging.CorrelationContext;
 import dev.trinity.logging.LogEvents;
+import dev.trinity.test.LogCapture;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -40,8 +40,8 @@ import javax.net.ssl.SSLSession;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.slf4j.event.Level;
 
 /**
  * The blocking client runs the same pipeline as the async one, but the exchange runs on the
@@ -303,19 +303,12 @@ class BlockingPathTest {
   void theCallersMdcIsKeptAndTheCallsEventsCarryTheCorrelationId() throws Exception {
     h = new PipelineHarness();
     h.server.enqueue(ok("here"));
-    Logger logger = (Logger) LoggerFactory.getLogger("dev.trinity");
-    CapturingAppender captured = new CapturingAppender();
-    captured.start();
-    logger.addAppender(captured);
-    MDC.put("tenant", "acme");
-    try {
+    try (LogCapture captured = LogCapture.of("dev.trinity").atLevel(Level.INFO).start()) {
+      MDC.put("tenant", "acme");
       LlmResponse r = h.trinity.llm().generate("hi");
 
       assertThat(MDC.getCopyOfContextMap()).isEqualTo(Map.of("tenant", "acme"));
-      List<ILoggingEvent> completed =
-          captured.list.stream()
-              .filter(e -> LogEvents.LLM_REQUEST_COMPLETED.equals(e.getMessage()))
-              .toList();
+      List<ILoggingEvent> completed = captured.events(LogEvents.LLM_REQUEST_COMPLETED);
       assertThat(completed).hasSize(1);
       assertThat(completed.get(0).getThreadName()).isEqualTo(Thread.currentThread().getName());
       assertThat(completed.get(0).getMDCPropertyMap())
@@ -323,7 +316,6 @@ class BlockingPathTest {
           .containsEntry(CorrelationContext.MDC_KEY, r.correlationId().orElseThrow());
     } finally {
       MDC.clear();
-      logger.detachAppender(captured);
     }
   }
 

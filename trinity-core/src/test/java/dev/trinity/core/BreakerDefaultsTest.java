@@ -12,11 +12,12 @@ import dev.trinity.api.LlmResponse;
 import dev.trinity.api.RequestTimeoutException;
 import dev.trinity.api.TrinityException;
 import dev.trinity.api.Usage;
+import dev.trinity.api.internal.Throwables;
 import dev.trinity.cache.CacheConfig;
 import dev.trinity.core.resilience.CircuitBreaker;
 import dev.trinity.core.resilience.CircuitBreakerConfig;
 import dev.trinity.core.resilience.RetryConfig;
-import dev.trinity.core.testing.VirtualTime;
+import dev.trinity.test.VirtualTime;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ class BreakerDefaultsTest {
             .config(configure.apply(config).build())
             .provider(provider)
             .clock(time.clock())
-            .scheduler(time)
+            .scheduler((task, delay) -> time.schedule(task, delay)::cancel)
             .random(() -> jitterSource)
             .build();
     return trinity;
@@ -256,8 +257,7 @@ class BreakerDefaultsTest {
 
     time.advance(Duration.ofMillis(192));
 
-    Throwable t =
-        second.handle((r, e) -> e instanceof CompletionException ? e.getCause() : e).join();
+    Throwable t = second.handle((r, e) -> Throwables.unwrap(e)).join();
     assertThat(t).isInstanceOf(RequestTimeoutException.class);
     assertThat(t.getMessage())
         .isEqualTo("scripted did not answer within the request timeout of 200 ms");
@@ -281,7 +281,7 @@ class BreakerDefaultsTest {
 
     time.advance(Duration.ofMillis(200));
 
-    Throwable t = f.handle((r, e) -> e instanceof CompletionException ? e.getCause() : e).join();
+    Throwable t = f.handle((r, e) -> Throwables.unwrap(e)).join();
     assertThat(t)
         .isInstanceOf(RequestTimeoutException.class)
         .hasMessage("scripted did not answer within the request timeout of 200 ms");
@@ -304,7 +304,7 @@ class BreakerDefaultsTest {
     CompletableFuture<LlmResponse> f = trinity.llmAsync().generate(LlmRequest.of("x"));
     time.advance(Duration.ofSeconds(3));
 
-    Throwable t = f.handle((r, e) -> e instanceof CompletionException ? e.getCause() : e).join();
+    Throwable t = f.handle((r, e) -> Throwables.unwrap(e)).join();
     assertThat(t).isInstanceOf(CircuitOpenException.class);
     assertThat(((TrinityException) t).attempts()).isEqualTo(2);
     assertThat(t.getMessage())
@@ -329,7 +329,7 @@ class BreakerDefaultsTest {
   }
 
   private static Throwable cause(CompletableFuture<LlmResponse> f) {
-    return f.handle((r, e) -> e instanceof CompletionException ? e.getCause() : e).join();
+    return f.handle((r, e) -> Throwables.unwrap(e)).join();
   }
 
   @Test

@@ -2,8 +2,6 @@ package dev.trinity.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trinity.api.LlmRequest;
@@ -11,6 +9,7 @@ import dev.trinity.api.LlmResponse;
 import dev.trinity.core.resilience.CircuitBreakerConfig;
 import dev.trinity.core.resilience.RetryConfig;
 import dev.trinity.logging.CorrelationContext;
+import dev.trinity.test.LogCapture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,18 +30,17 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.slf4j.event.Level;
 
 /** Every log line of a request carries that request's correlation id, on every thread. */
 class CorrelationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final MockWebServer server = new MockWebServer();
-  private final CapturingAppender captured = new CapturingAppender();
+  private final LogCapture captured = LogCapture.of("dev.trinity").atLevel(Level.DEBUG);
   private final ExecutorService http = Executors.newFixedThreadPool(3);
   private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
-  private Logger trinityLogger;
   private Trinity trinity;
 
   @BeforeEach
@@ -65,10 +63,7 @@ class CorrelationTest {
           }
         });
     server.start();
-    trinityLogger = (Logger) LoggerFactory.getLogger("dev.trinity");
-    trinityLogger.setLevel(Level.DEBUG);
     captured.start();
-    trinityLogger.addAppender(captured);
     trinity =
         Trinity.builder()
             .config(
@@ -99,7 +94,7 @@ class CorrelationTest {
   @AfterEach
   void stop() {
     trinity.close();
-    trinityLogger.detachAppender(captured);
+    captured.close();
     http.shutdownNow();
     timers.shutdownNow();
     server.close();
@@ -137,7 +132,7 @@ class CorrelationTest {
       assertThat(r.attempts()).isEqualTo(2);
     }
 
-    List<ILoggingEvent> events = List.copyOf(captured.list);
+    List<ILoggingEvent> events = captured.events();
     assertThat(events)
         .allSatisfy(e -> assertThat(e.getMDCPropertyMap()).containsKey(CorrelationContext.MDC_KEY));
     Map<String, List<ILoggingEvent>> byCorrelation =

@@ -6,7 +6,7 @@ import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
 import dev.trinity.cache.CacheConfig;
 import dev.trinity.cache.TierType;
-import dev.trinity.cache.testing.RedisServerProcess;
+import dev.trinity.test.RedisServerProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

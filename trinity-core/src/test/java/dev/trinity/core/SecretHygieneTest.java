@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.ProviderException;
 import dev.trinity.core.resilience.RetryConfig;
+import dev.trinity.test.LogCapture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,24 +18,20 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** The API key reaches the server's Authorization header and nowhere else. */
 class SecretHygieneTest {
   private static final String KEY = "sk-test-SECRET-123";
 
   private final MockWebServer server = new MockWebServer();
-  private final CapturingAppender captured = new CapturingAppender();
-  private Logger trinityLogger;
+  private final LogCapture captured =
+      LogCapture.of("dev.trinity").atLevel(org.slf4j.event.Level.DEBUG);
   private Trinity trinity;
 
   @BeforeEach
   void start() throws Exception {
     server.start();
-    trinityLogger = (Logger) LoggerFactory.getLogger("dev.trinity");
-    trinityLogger.setLevel(Level.DEBUG);
     captured.start();
-    trinityLogger.addAppender(captured);
     trinity =
         Trinity.builder()
             .llm(
@@ -57,7 +52,7 @@ class SecretHygieneTest {
   @AfterEach
   void stop() {
     trinity.close();
-    trinityLogger.detachAppender(captured);
+    captured.close();
     server.close();
   }
 
@@ -74,8 +69,9 @@ class SecretHygieneTest {
     RecordedRequest first = server.takeRequest();
     assertThat(first.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
     assertThat(first.getBody().utf8()).doesNotContain(KEY);
-    assertThat(captured.list).isNotEmpty();
-    assertThat(captured.list).allSatisfy(e -> assertThat(render(e)).doesNotContain(KEY));
+    assertThat(captured.events()).isNotEmpty();
+    assertThat(captured.events())
+        .allSatisfy(e -> assertThat(LogCapture.render(e)).doesNotContain(KEY));
     assertThat(trinity.config().toString()).doesNotContain(KEY);
     assertThat(trinity.provider().toString()).doesNotContain(KEY);
   }
@@ -93,25 +89,15 @@ class SecretHygieneTest {
     trinity.llm().generate(LlmRequest.of("the private prompt"));
 
     List<ILoggingEvent> mentioningBodies =
-        captured.list.stream()
+        captured.events().stream()
             .filter(
-                e -> render(e).contains("the private prompt") || render(e).contains("the answer"))
+                e ->
+                    LogCapture.render(e).contains("the private prompt")
+                        || LogCapture.render(e).contains("the answer"))
             .toList();
     assertThat(mentioningBodies)
         .isNotEmpty()
         .allSatisfy(e -> assertThat(e.getLevel()).isEqualTo(Level.DEBUG));
-  }
-
-  private static String render(ILoggingEvent e) {
-    StringBuilder b = new StringBuilder(e.getFormattedMessage());
-    if (e.getKeyValuePairs() != null) {
-      e.getKeyValuePairs().forEach(kv -> b.append(' ').append(kv.key).append('=').append(kv.value));
-    }
-    b.append(' ').append(e.getMDCPropertyMap());
-    for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
-      b.append(' ').append(t.getMessage());
-    }
-    return b.toString();
   }
 
   private static List<String> everyMessageIn(Throwable t) {

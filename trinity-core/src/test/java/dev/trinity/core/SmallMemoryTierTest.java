@@ -62,8 +62,7 @@ class SmallMemoryTierTest {
 
   // the cache's clock: the harness's virtual time is made after the builder runs, so the tiers use
   // a virtual time of their own that never moves (no entry expires in this test)
-  private final dev.trinity.core.testing.VirtualTime h0Clock =
-      new dev.trinity.core.testing.VirtualTime();
+  private final dev.trinity.test.VirtualTime h0Clock = new dev.trinity.test.VirtualTime();
 
   @AfterEach
   void stop() {

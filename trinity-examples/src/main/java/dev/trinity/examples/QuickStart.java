@@ -12,18 +12,14 @@ import dev.trinity.api.content.Project;
 import dev.trinity.api.content.SiteContent;
 import dev.trinity.cache.CacheStats;
 import dev.trinity.cache.TierStats;
-import dev.trinity.core.LlmConfig;
+import dev.trinity.core.EffectiveConfig;
+import dev.trinity.core.ProviderSelection;
 import dev.trinity.core.Trinity;
-import dev.trinity.core.TrinityConfig;
 import dev.trinity.core.content.ContentDocuments;
 import dev.trinity.core.content.ContentEngines;
-import java.io.IOException;
+import dev.trinity.site.PageWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -55,8 +51,8 @@ import java.util.stream.Collectors;
  * <p>Takes the output directory as its only argument ({@code output} by default).
  */
 public final class QuickStart {
-  /** Where Ollama listens when nothing else is configured. */
-  static final URI OLLAMA = URI.create("http://localhost:11434");
+  /** How long the quick start waits for Ollama before running offline. */
+  static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
   /** A bundled sample and the theme it is generated in. */
   record Job(String sample, String theme) {
@@ -135,7 +131,7 @@ public final class QuickStart {
         if (item.isSuccess()) {
           Path file = write(outputDir, job, item.content());
           summarize(job, item.content(), file, out);
-          SitePages.Written page =
+          PageWriter.Written page =
               pages.write(
                   outputDir.resolve(job.name()).resolve(job.theme()),
                   item.content().content(),
@@ -144,7 +140,7 @@ public final class QuickStart {
           out.printf(
               "  -> %s%s%n%n",
               page.index(),
-              page.screenshot() == null ? "" : " (+ " + page.screenshot().getFileName() + ")");
+              page.screenshot().map(png -> " (+ " + png.getFileName() + ")").orElse(""));
           if (job.sample().equals(SitePages.BREAKER) && page.heal().isClean()) {
             breakerClean++;
           }
@@ -175,41 +171,18 @@ public final class QuickStart {
    * @return a new instance
    */
   static Trinity open(Map<String, String> env, PrintStream out) {
-    TrinityConfig config = Trinity.loadConfig(null, env);
-    String provider = env.getOrDefault("LLM_PROVIDER", "");
-    if (!provider.isBlank()) {
-      return Trinity.builder().config(config).build();
-    }
-    URI ollama = config.llm().baseUrl().orElse(OLLAMA);
-    if (answers(ollama)) {
-      return Trinity.builder().config(config).build();
-    }
-    out.println(
-        "No LLM configured (LLM_PROVIDER) and Ollama does not answer at "
-            + ollama
-            + ": running with the offline provider (rule-based extraction, no model).");
-    LlmConfig offline =
-        config.llm().toBuilder().provider("offline").baseUrl((URI) null).model(null).build();
-    return Trinity.builder().config(config).llm(offline).build();
-  }
-
-  /** Whether an HTTP server answers at the URL within two seconds (any status counts). */
-  static boolean answers(URI baseUrl) {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest probe =
-        HttpRequest.newBuilder(URI.create(baseUrl.toString().replaceAll("/+$", "") + "/api/tags"))
-            .timeout(Duration.ofSeconds(2))
-            .GET()
-            .build();
-    try {
-      client.send(probe, HttpResponse.BodyHandlers.discarding());
-      return true;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    ProviderSelection selection =
+        ProviderSelection.of(EffectiveConfig.load(null, env), PROBE_TIMEOUT);
+    selection
+        .unansweredServer()
+        .ifPresent(
+            ollama ->
+                out.println(
+                    "No LLM configured (LLM_PROVIDER) and Ollama does not answer at "
+                        + ollama
+                        + ": running with the offline provider (rule-based extraction, no"
+                        + " model)."));
+    return Trinity.builder().config(selection.config()).build();
   }
 
   private static void summarize(Job job, GeneratedContent g, Path file, PrintStream out) {

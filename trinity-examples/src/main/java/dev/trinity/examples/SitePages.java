@@ -4,22 +4,15 @@ import dev.trinity.api.content.SiteContent;
 import dev.trinity.api.content.Theme;
 import dev.trinity.site.ComponentRef;
 import dev.trinity.site.HealResult;
-import dev.trinity.site.Healer;
 import dev.trinity.site.HealingStrategy;
 import dev.trinity.site.LayoutGuardian;
 import dev.trinity.site.LayoutGuardians;
 import dev.trinity.site.LayoutRiskPredictor;
-import dev.trinity.site.SiteRenderer;
-import dev.trinity.site.Viewport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.trinity.site.PageWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Turns generated content into a page on disk: renders it with the theme's template, heals what
@@ -31,21 +24,12 @@ final class SitePages implements AutoCloseable {
   /** The sample portfolio built to break layouts. */
   static final String BREAKER = "layout-breaker.md";
 
-  /** A page written to disk. */
-  record Written(Path index, @Nullable Path screenshot, HealResult heal) {}
-
-  private final SiteRenderer renderer = SiteRenderer.create();
   private final LayoutGuardian guardian;
-  private final Healer healer;
+  private final PageWriter pages;
 
   SitePages(LayoutGuardian guardian) {
     this.guardian = guardian;
-    this.healer =
-        Healer.builder()
-            .renderer(renderer)
-            .guardian(guardian)
-            .predictor(LayoutRiskPredictor.shipped())
-            .build();
+    this.pages = PageWriter.create(guardian, LayoutRiskPredictor.shipped());
   }
 
   /** Pages checked by the best guardian installed. */
@@ -66,20 +50,8 @@ final class SitePages implements AutoCloseable {
    * @param theme the theme
    * @return what was written
    */
-  Written write(Path dir, SiteContent content, Theme theme) {
-    HealResult result = healer.heal(content, theme);
-    Path index = result.site().writeTo(dir);
-    Path screenshot = null;
-    Optional<byte[]> png = guardian.fullPageScreenshot(result.site(), Viewport.DESKTOP);
-    if (png.isPresent()) {
-      screenshot = dir.resolve("screenshot.png");
-      try {
-        Files.write(screenshot, png.get());
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not write " + screenshot, e);
-      }
-    }
-    return new Written(index, screenshot, result);
+  PageWriter.Written write(Path dir, SiteContent content, Theme theme) {
+    return pages.write(content, theme, dir);
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.trinity.core.LlmConfig;
 import dev.trinity.core.Trinity;
 import dev.trinity.core.content.ContentEngines;
 import dev.trinity.site.ChromiumGuardian;
+import dev.trinity.site.PageWriter;
 import dev.trinity.site.SiteRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,9 +73,13 @@ public final class SiteScreenshots {
                     .portfolioText(portfolio, "samples/" + sample)
                     .theme(theme.name())
                     .build());
-        SitePages.Written page = pages.write(work.resolve(name), g.content(), theme);
+        PageWriter.Written page = pages.write(work.resolve(name), g.content(), theme);
         Path png = dir.resolve(name + ".png");
-        Files.copy(page.screenshot(), png, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+            page.screenshot()
+                .orElseThrow(() -> new IllegalStateException("Chromium took no screenshot")),
+            png,
+            StandardCopyOption.REPLACE_EXISTING);
         System.out.printf("%-10s %s -> %s%n", name, SitePages.describe(page.heal()), png);
       }
     }

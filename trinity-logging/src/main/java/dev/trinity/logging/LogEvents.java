@@ -3,6 +3,10 @@ package dev.trinity.logging;
 /**
  * The names of Trinity's structured log events and the keys they carry. Each event is logged as the
  * SLF4J message with its keys as SLF4J 2 key-value pairs, so log backends can index them.
+ *
+ * <p>This is the whole vocabulary: every event and key Trinity logs is one of these constants, each
+ * key means one thing in every event that carries it, and {@code docs/logging.md} lists them all
+ * with the keys of each event (a build test checks both).
  */
 public final class LogEvents {
   private LogEvents() {}
@@ -25,11 +29,23 @@ public final class LogEvents {
   /** A cache tier failed and was skipped. */
   public static final String CACHE_TIER_UNAVAILABLE = "cache_tier_unavailable";
 
+  /** A cache tier that had failed serves again. */
+  public static final String CACHE_TIER_AVAILABLE = "cache_tier_available";
+
+  /** A corrupt filesystem cache entry was moved to the quarantine directory; it is a miss. */
+  public static final String CACHE_ENTRY_QUARANTINED = "cache_entry_quarantined";
+
   /** A model's answer failed validation. */
   public static final String CONTENT_VALIDATION_FAILED = "content_validation_failed";
 
   /** Content was generated. */
   public static final String CONTENT_GENERATED = "content_generated";
+
+  /** A portfolio was cut to the model's input budget. */
+  public static final String CONTENT_INPUT_TRIMMED = "content_input_trimmed";
+
+  /** The model path failed and the content fallback answered. */
+  public static final String CONTENT_FALLBACK_USED = "content_fallback_used";
 
   /** A page's layout was checked by a guardian (trinity-site). */
   public static final String LAYOUT_CHECKED = "layout_checked";
@@ -77,7 +93,10 @@ public final class LogEvents {
     /** Whether a cache tier served the answer. */
     public static final String CACHE_HIT = "cache_hit";
 
-    /** The cache tier that served the answer. */
+    /**
+     * A cache tier's name ({@code memory}, {@code redis}, {@code filesystem}): the one that served
+     * an answer, or the one an event is about.
+     */
     public static final String CACHE_TIER = "cache_tier";
 
     /** The provider's name. */
@@ -86,7 +105,11 @@ public final class LogEvents {
     /** The model's name. */
     public static final String MODEL = "model";
 
-    /** The attempt number, from 1. */
+    /**
+     * The attempt number, from 1. On an outcome ({@link #LLM_REQUEST_COMPLETED}, {@link
+     * #LLM_REQUEST_FAILED}, {@link #CONTENT_GENERATED}) it is the last attempt's, which is also how
+     * many calls were made ({@code 0} for content that needed no model call).
+     */
     public static final String ATTEMPT = "attempt";
 
     /** Prompt tokens reported by the provider. */
@@ -112,6 +135,9 @@ public final class LogEvents {
 
     /** Whether a retry could help. */
     public static final String RETRYABLE = "retryable";
+
+    /** The circuit breaker's name, {@code provider@base-url}. */
+    public static final String BREAKER = "breaker";
 
     /** The state a breaker left. */
     public static final String FROM = "from";
@@ -160,5 +186,50 @@ public final class LogEvents {
 
     /** Where a prediction came from ({@code model} or {@code heuristic}). */
     public static final String PREDICTOR = "predictor";
+
+    /** A quarantined cache file, where it was moved to. */
+    public static final String FILE = "file";
+
+    /** The name of a portfolio (its file name, or the name the host gave it). */
+    public static final String INPUT = "input";
+
+    /** A portfolio's length in characters before it was cut. */
+    public static final String ORIGINAL_CHARS = "original_chars";
+
+    /** A portfolio's length in characters after it was cut. */
+    public static final String KEPT_CHARS = "kept_chars";
+
+    /** Where content came from: {@code llm}, {@code cache}, {@code offline} or {@code fallback}. */
+    public static final String SOURCE = "source";
+
+    /** Where content first came from; differs from {@link #SOURCE} only for cached content. */
+    public static final String ORIGINAL_SOURCE = "original_source";
+
+    /** The kind of content fallback that answered ({@code offline} or {@code static}). */
+    public static final String FALLBACK = "fallback";
+
+    /** How many repair rounds content took. */
+    public static final String REPAIRS = "repairs";
+
+    /** Whether a repair round follows a rejected answer. */
+    public static final String REPAIR = "repair";
+
+    /** How many repositories (projects) the content shows. */
+    public static final String REPOS = "repos";
+
+    /** How many validation errors an answer had. */
+    public static final String ERRORS = "errors";
+
+    /** DEBUG: the validation errors of an answer, as a list of messages. */
+    public static final String VALIDATION_ERRORS = "validation_errors";
+
+    /** DEBUG: the system prompt of an attempt. */
+    public static final String SYSTEM = "system";
+
+    /** DEBUG: the messages of an attempt. */
+    public static final String MESSAGES = "messages";
+
+    /** DEBUG: the raw text of a model's answer. */
+    public static final String ANSWER = "answer";
   }
 }

@@ -3,35 +3,19 @@ package dev.trinity.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.trinity.api.content.SiteContent;
+import dev.trinity.test.LogCapture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The healer's escalation, with a guardian whose verdicts the test controls. */
 class HealerTest {
-  final ListAppender<ILoggingEvent> events = new ListAppender<>();
-  final Logger siteLog = (Logger) LoggerFactory.getLogger("dev.trinity.site");
-
-  @BeforeEach
-  void captureEvents() {
-    events.start();
-    siteLog.addAppender(events);
-  }
-
-  @AfterEach
-  void stopCapturing() {
-    siteLog.detachAppender(events);
-  }
+  @RegisterExtension final LogCapture events = LogCapture.of("dev.trinity.site");
 
   /** Flags an element until a condition on the rendered page holds for it. */
   static final class ScriptedGuardian implements LayoutGuardian {
@@ -100,7 +84,7 @@ class HealerTest {
     assertThat(result.strongest()).isEqualTo(HealingStrategy.FONT_SHRINK);
     assertThat(guardian.seen.get(1).strategyFor(Component.TAG, 2)).isEqualTo(HealingStrategy.NONE);
     List<String> healed =
-        events.list.stream()
+        events.events().stream()
             .filter(e -> e.getFormattedMessage().equals("layout_healed"))
             .map(
                 e ->
@@ -155,7 +139,7 @@ class HealerTest {
     assertThat(result.renders()).isEqualTo(5);
     assertThat(result.fixedBy()).containsEntry(brand, HealingStrategy.CONTENT_CUT);
     assertThat(result.report().overflows()).hasSize(1);
-    assertThat(events.list).noneMatch(e -> e.getFormattedMessage().equals("layout_healed"));
+    assertThat(events.events()).noneMatch(e -> e.getFormattedMessage().equals("layout_healed"));
   }
 
   @Test

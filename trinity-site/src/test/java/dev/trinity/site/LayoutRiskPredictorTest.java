@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trinity.api.InvalidInputException;
@@ -17,6 +14,7 @@ import dev.trinity.api.content.SiteContent;
 import dev.trinity.api.content.Theme;
 import dev.trinity.site.internal.risk.RiskModel;
 import dev.trinity.site.internal.risk.train.BuiltInThemes;
+import dev.trinity.test.LogCapture;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.LoggerFactory;
 
 class LayoutRiskPredictorTest {
   static final SiteContent CLEAN =
@@ -131,10 +128,7 @@ class LayoutRiskPredictorTest {
 
   @Test
   void withoutAModelTheHeuristicPredictsAndSaysSoOnceInTheLog() {
-    Logger logger = (Logger) LoggerFactory.getLogger(LayoutRiskPredictor.class);
-    ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    appender.start();
-    logger.addAppender(appender);
+    LogCapture appender = LogCapture.of(LayoutRiskPredictor.class).start();
     try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
       LayoutRiskPredictor predictor = LayoutRiskPredictor.fromClasspath(empty);
 
@@ -147,13 +141,13 @@ class LayoutRiskPredictorTest {
       assertThat(clean.strategy()).isEqualTo(HealingStrategy.NONE);
       assertThat(hostile.strategy()).isNotEqualTo(HealingStrategy.NONE);
       assertThat(hostile.strategy()).isNotEqualTo(HealingStrategy.CONTENT_CUT);
-      assertThat(appender.list)
+      assertThat(appender.events())
           .filteredOn(e -> e.getFormattedMessage().contains("No layout-risk model"))
           .hasSize(1);
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     } finally {
-      logger.detachAppender(appender);
+      appender.close();
     }
   }
 

@@ -2,19 +2,16 @@ package dev.trinity.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.trinity.api.content.SiteContent;
 import dev.trinity.api.content.Theme;
 import dev.trinity.site.internal.risk.train.BuiltInThemes;
 import dev.trinity.site.internal.risk.train.RenderComparison;
+import dev.trinity.test.LogCapture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.LoggerFactory;
 
 /** A site build that starts from the prediction, checked in a real Chromium. */
 @ExtendWith(SharedChromium.class)
@@ -25,17 +22,14 @@ class PredictedHealingChromiumTest {
       String theme, ChromiumGuardian guardian) {
     Healer healer =
         Healer.builder().guardian(guardian).predictor(LayoutRiskPredictor.shipped()).build();
-    Logger logger = (Logger) LoggerFactory.getLogger("dev.trinity.site");
-    ListAppender<ILoggingEvent> events = new ListAppender<>();
-    events.start();
-    logger.addAppender(events);
+    LogCapture events = LogCapture.of("dev.trinity.site").start();
     try {
       HealResult result = healer.heal(SamplePages.breaking(), BuiltInThemes.of(theme));
 
       assertThat(result.isClean()).as("%s", result.report()).isTrue();
       assertThat(result.report().guardian()).isEqualTo(ChromiumGuardian.NAME);
       assertThat(result.fixes().isEmpty()).isFalse();
-      assertThat(events.list)
+      assertThat(events.events())
           .filteredOn(e -> e.getFormattedMessage().equals("layout_predicted"))
           .singleElement()
           .satisfies(
@@ -43,7 +37,7 @@ class PredictedHealingChromiumTest {
                   assertThat(e.getKeyValuePairs())
                       .anySatisfy(kv -> assertThat(kv.key).isEqualTo("confidence")));
     } finally {
-      logger.detachAppender(events);
+      events.close();
     }
   }
 

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
  * failing. Invalid input never falls back: it is the caller's to fix. Immutable.
  *
  * <p>A fallback answer has {@link ContentSource#FALLBACK} as its source, names the failure in
- * {@link GeneratedContent#warnings()}, and is logged at WARN.
+ * {@link GeneratedContent#warnings()}, and is logged at WARN. Its provider and model say who made
+ * it: the {@code offline} provider and its rule-based model for {@link Kind#OFFLINE}, {@link
+ * #HOST_PROVIDER} and {@link #NO_MODEL} for {@link Kind#STATIC}.
  */
 public final class Fallback {
   /** The kinds of fallback. */
@@ -22,6 +24,18 @@ public final class Fallback {
     /** Fixed content the host supplied. */
     STATIC
   }
+
+  /**
+   * The {@link GeneratedContent#provider()} of an answer from a {@link Kind#STATIC} fallback: the
+   * host supplied the content, no provider answered.
+   */
+  public static final String HOST_PROVIDER = "host";
+
+  /**
+   * The {@link GeneratedContent#model()} of an answer from a {@link Kind#STATIC} fallback: no model
+   * wrote the content.
+   */
+  public static final String NO_MODEL = "none";
 
   private static final Fallback NONE = new Fallback(Kind.NONE, null);
   private static final Fallback OFFLINE = new Fallback(Kind.OFFLINE, null);

@@ -18,9 +18,10 @@ import java.util.Objects;
  *     otherwise. Never {@link ContentSource#CACHE}
  * @param theme the name of the theme it was styled with
  * @param provider the provider that answered ({@code ollama}, {@code openai}, {@code offline}, …;
- *     {@code host} for host-supplied fallback content); for a cached answer, the provider that
- *     wrote it
- * @param model the model that answered, as the provider named it ({@code rule-based} offline)
+ *     {@link Fallback#HOST_PROVIDER} for host-supplied fallback content); for a cached answer, the
+ *     provider that wrote it
+ * @param model the model that answered, as the provider named it ({@code rule-based} offline,
+ *     {@link Fallback#NO_MODEL} for host-supplied fallback content)
  * @param usage tokens used by every fresh answer the model gave, rejected ones included (none for
  *     answers from a cache tier)
  * @param attempts every call that reached, or tried to reach, the provider for this result: the

@@ -4,6 +4,8 @@ import dev.trinity.cache.CacheEntry;
 import dev.trinity.cache.CacheTier;
 import dev.trinity.cache.TierHealth;
 import dev.trinity.cache.TierStats;
+import dev.trinity.logging.LogEvents;
+import dev.trinity.logging.LogEvents.Keys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -320,10 +322,10 @@ public final class FilesystemTier implements CacheTier {
     try {
       Path target = files.quarantine(file, hash, clock.millis());
       LOG.atWarn()
-          .setMessage("cache_entry_quarantined")
-          .addKeyValue("tier", NAME)
-          .addKeyValue("file", target)
-          .addKeyValue("error", detail)
+          .setMessage(LogEvents.CACHE_ENTRY_QUARANTINED)
+          .addKeyValue(Keys.CACHE_TIER, NAME)
+          .addKeyValue(Keys.FILE, target)
+          .addKeyValue(Keys.ERROR, detail)
           .log();
     } catch (NoSuchFileException e) {
       // another process quarantined or replaced it first

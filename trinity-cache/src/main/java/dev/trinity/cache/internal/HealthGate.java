@@ -1,6 +1,8 @@
 package dev.trinity.cache.internal;
 
 import dev.trinity.cache.TierHealth;
+import dev.trinity.logging.LogEvents;
+import dev.trinity.logging.LogEvents.Keys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,19 +16,14 @@ import org.slf4j.LoggerFactory;
  * clock) one caller at a time is allowed to {@linkplain #tryStartProbe() probe}. A successful probe
  * brings the tier UP; a failed one doubles the back-off up to a cap.
  *
- * <p>Each change between serving and not serving is logged once: {@value #UNAVAILABLE} (WARN, keys
- * {@code tier} and {@code error}) and {@value #AVAILABLE} (INFO, key {@code tier}).
+ * <p>Each change between serving and not serving is logged once: {@value
+ * LogEvents#CACHE_TIER_UNAVAILABLE} (WARN, keys {@code cache_tier} and {@code error}) and {@value
+ * LogEvents#CACHE_TIER_AVAILABLE} (INFO, key {@code cache_tier}).
  *
  * <p>Thread-safe. {@link #isUp()} and {@link #health()} are a volatile read; transitions are
  * synchronized and rare.
  */
 public final class HealthGate {
-  /** Event logged when a tier stops serving. */
-  public static final String UNAVAILABLE = "cache_tier_unavailable";
-
-  /** Event logged when a tier serves again. */
-  public static final String AVAILABLE = "cache_tier_available";
-
   private static final Logger LOG = LoggerFactory.getLogger("dev.trinity.cache");
 
   private final String tier;
@@ -130,7 +127,10 @@ public final class HealthGate {
     backoff = minBackoff;
     if (reported) {
       reported = false;
-      LOG.atInfo().setMessage(AVAILABLE).addKeyValue("tier", tier).log();
+      LOG.atInfo()
+          .setMessage(LogEvents.CACHE_TIER_AVAILABLE)
+          .addKeyValue(Keys.CACHE_TIER, tier)
+          .log();
     }
   }
 
@@ -186,9 +186,9 @@ public final class HealthGate {
     if (!reported) {
       reported = true;
       LOG.atWarn()
-          .setMessage(UNAVAILABLE)
-          .addKeyValue("tier", tier)
-          .addKeyValue("error", reason)
+          .setMessage(LogEvents.CACHE_TIER_UNAVAILABLE)
+          .addKeyValue(Keys.CACHE_TIER, tier)
+          .addKeyValue(Keys.ERROR, reason)
           .log();
     }
   }

@@ -1,5 +1,6 @@
 package dev.trinity.cache.internal;
 
+import dev.trinity.api.internal.Throwables;
 import dev.trinity.cache.CacheConfig;
 import dev.trinity.cache.CacheEntry;
 import dev.trinity.cache.CacheTier;
@@ -338,7 +339,7 @@ public final class RedisTier implements CacheTier {
    */
   private void onFailure(Throwable error) {
     stats.error();
-    Throwable cause = Failures.unwrap(error);
+    Throwable cause = Throwables.unwrap(error);
     if (cause instanceof RedisCommandExecutionException) {
       LOG.debug("redis answered with an error: {}", describe(cause));
     } else {
@@ -348,7 +349,7 @@ public final class RedisTier implements CacheTier {
 
   /** The failure and its root cause, without the password. */
   private String describe(Throwable error) {
-    Throwable cause = Failures.unwrap(error);
+    Throwable cause = Throwables.unwrap(error);
     String text = Failures.describe(cause);
     Throwable root = cause;
     while (root.getCause() != null && root.getCause() != root) {

@@ -1,7 +1,6 @@
 package dev.trinity.cli.internal;
 
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import dev.trinity.api.internal.Throwables;
 
 /** Turns a failure into the one line a person reads. */
 final class Errors {
@@ -9,11 +8,7 @@ final class Errors {
 
   /** The message of the failure that matters, without wrapper exceptions. */
   static String describe(Throwable e) {
-    Throwable t = e;
-    while ((t instanceof CompletionException || t instanceof ExecutionException)
-        && t.getCause() != null) {
-      t = t.getCause();
-    }
+    Throwable t = Throwables.unwrap(e);
     String message = t.getMessage();
     if (message == null || message.isBlank()) {
       return t.getClass().getSimpleName();

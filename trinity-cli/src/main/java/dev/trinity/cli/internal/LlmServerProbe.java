@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** Small HTTP GETs against a model server, for the offline switch and the doctor. */
+/**
+ * Small HTTP GETs against a model server, for the doctor (and the timeout of the offline switch).
+ */
 final class LlmServerProbe {
   static final Duration TIMEOUT = Duration.ofSeconds(3);
 

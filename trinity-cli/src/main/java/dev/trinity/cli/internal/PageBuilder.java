@@ -9,14 +9,12 @@ import dev.trinity.api.content.Theme;
 import dev.trinity.site.ChromiumGuardian;
 import dev.trinity.site.ComponentRef;
 import dev.trinity.site.HealResult;
-import dev.trinity.site.Healer;
 import dev.trinity.site.HealingStrategy;
 import dev.trinity.site.LayoutGuardian;
 import dev.trinity.site.LayoutGuardians;
 import dev.trinity.site.LayoutRiskPredictor;
-import dev.trinity.site.SiteRenderer;
+import dev.trinity.site.PageWriter;
 import dev.trinity.site.TextMetricsGuardian;
-import dev.trinity.site.Viewport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +22,6 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -35,7 +32,6 @@ import java.util.stream.Collectors;
  * width. One guardian (one browser) serves every page of a run.
  */
 final class PageBuilder implements AutoCloseable {
-  static final String SCREENSHOT = "screenshot.png";
   static final String LAYOUT = "layout.json";
 
   private static final ObjectMapper JSON =
@@ -45,15 +41,14 @@ final class PageBuilder implements AutoCloseable {
   record Page(Path index, String fixes, boolean clean, boolean screenshot) {}
 
   private final LayoutGuardian guardian;
-  private final Healer healer;
+  private final PageWriter pages;
 
   private PageBuilder(LayoutGuardian guardian, boolean predict) {
     this.guardian = guardian;
-    Healer.Builder healer = Healer.builder().renderer(SiteRenderer.create()).guardian(guardian);
-    if (predict) {
-      healer.predictor(LayoutRiskPredictor.shipped());
-    }
-    this.healer = healer.build();
+    this.pages =
+        predict
+            ? PageWriter.create(guardian, LayoutRiskPredictor.shipped())
+            : PageWriter.create(guardian);
   }
 
   /**
@@ -89,20 +84,11 @@ final class PageBuilder implements AutoCloseable {
   }
 
   Page build(GeneratedContent generated, Theme theme, Path dir) {
-    HealResult healed = healer.heal(generated.content(), theme);
-    Path index = healed.site().writeTo(dir);
+    PageWriter.Written page = pages.write(generated.content(), theme, dir);
+    HealResult healed = page.heal();
     writeLayout(dir, healed);
-    Optional<byte[]> png = guardian.fullPageScreenshot(healed.site(), Viewport.DESKTOP);
-    png.ifPresent(bytes -> writeScreenshot(dir.resolve(SCREENSHOT), bytes));
-    return new Page(index, describe(healed), healed.isClean(), png.isPresent());
-  }
-
-  private static void writeScreenshot(Path file, byte[] png) {
-    try {
-      Files.write(file, png);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + file, e);
-    }
+    return new Page(
+        page.index(), describe(healed), healed.isClean(), page.screenshot().isPresent());
   }
 
   /**

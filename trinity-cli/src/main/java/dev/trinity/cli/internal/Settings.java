@@ -2,8 +2,9 @@ package dev.trinity.cli.internal;
 
 import dev.trinity.api.LlmProviderFactory;
 import dev.trinity.core.EffectiveConfig;
-import dev.trinity.core.EffectiveConfig.Origin;
 import dev.trinity.core.LlmConfig;
+import dev.trinity.core.ProviderFactories;
+import dev.trinity.core.ProviderSelection;
 import dev.trinity.core.Trinity;
 import dev.trinity.core.TrinityConfig;
 import java.io.PrintStream;
@@ -13,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,11 +69,6 @@ final class Settings {
     };
   }
 
-  /** Whether the user chose the provider (file, environment or option) rather than the default. */
-  boolean providerChosen() {
-    return effective.setting("llm.provider").map(s -> s.origin() != Origin.DEFAULT).orElse(false);
-  }
-
   /** The base URL requests go to: the configured one, else the provider's default. */
   Optional<URI> baseUrl() {
     LlmConfig llm = config().llm();
@@ -87,13 +82,7 @@ final class Settings {
   }
 
   private Optional<LlmProviderFactory> factory() {
-    String name = config().llm().provider();
-    for (LlmProviderFactory f : ServiceLoader.load(LlmProviderFactory.class)) {
-      if (f.name().equals(name)) {
-        return Optional.of(f);
-      }
-    }
-    return Optional.empty();
+    return ProviderFactories.find(config().llm().provider());
   }
 
   /**
@@ -101,20 +90,16 @@ final class Settings {
    * at its address, says so on {@code notices} and uses the offline provider instead.
    */
   Trinity open(PrintStream notices) {
-    TrinityConfig config = config();
-    if (!providerChosen() && "ollama".equals(config.llm().provider())) {
-      URI base = baseUrl().orElseThrow();
-      if (!LlmServerProbe.answers(LlmServerCheck.endpoint(base, "/api/tags"))) {
-        notices.println(
-            "No LLM provider configured and Ollama does not answer at "
-                + base
-                + ": using the offline provider (rule-based extraction, no model). Set"
-                + " --provider or LLM_PROVIDER to choose one.");
-        LlmConfig offline =
-            config.llm().toBuilder().provider("offline").baseUrl((URI) null).model(null).build();
-        return Trinity.builder().config(config).llm(offline).build();
-      }
-    }
-    return Trinity.builder().config(config).build();
+    ProviderSelection selection = ProviderSelection.of(effective, LlmServerProbe.TIMEOUT);
+    selection
+        .unansweredServer()
+        .ifPresent(
+            base ->
+                notices.println(
+                    "No LLM provider configured and Ollama does not answer at "
+                        + base
+                        + ": using the offline provider (rule-based extraction, no model). Set"
+                        + " --provider or LLM_PROVIDER to choose one."));
+    return Trinity.builder().config(selection.config()).build();
   }
 }

@@ -10,6 +10,7 @@ import dev.trinity.api.content.Fallback;
 import dev.trinity.api.content.SiteContent;
 import dev.trinity.api.content.Theme;
 import dev.trinity.core.Trinity;
+import dev.trinity.core.content.internal.AnswerSource;
 import dev.trinity.core.content.internal.ContentJson;
 import dev.trinity.core.content.internal.DefaultContentEngine;
 import dev.trinity.core.content.internal.EngineSettings;
@@ -378,7 +379,8 @@ public final class ContentEngines {
               maxPortfolioChars,
               fileExecutor,
               clock);
-      return new DefaultContentEngine(trinity.llmAsync(), settings);
+      return new DefaultContentEngine(
+          AnswerSource.of(trinity.llmAsync(), provider, clock), settings);
     }
   }
 }

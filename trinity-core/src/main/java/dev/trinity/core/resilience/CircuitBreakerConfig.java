@@ -1,5 +1,6 @@
 package dev.trinity.core.resilience;
 
+import dev.trinity.api.internal.Throwables;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -204,27 +205,11 @@ public final class CircuitBreakerConfig {
    *     treated as not counted
    */
   public boolean countsAsFailure(Throwable failure) {
-    Throwable t = unwrap(failure);
+    Throwable t = Throwables.unwrap(failure);
     if (t instanceof CancellationException) {
       return false;
     }
     return !ignoreExceptionPredicate.test(t) && recordFailurePredicate.test(t);
-  }
-
-  /**
-   * Removes {@link CompletionException} and {@link ExecutionException} wrappers.
-   *
-   * @param failure a failure, perhaps wrapped
-   * @return the innermost wrapped failure, or {@code failure} itself
-   */
-  private static Throwable unwrap(Throwable failure) {
-    Throwable t = failure;
-    while ((t instanceof CompletionException || t instanceof ExecutionException)
-        && t.getCause() != null
-        && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t;
   }
 
   /**

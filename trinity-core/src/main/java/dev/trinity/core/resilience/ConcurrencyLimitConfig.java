@@ -77,7 +77,10 @@ public final class ConcurrencyLimitConfig {
 
   /**
    * Default {@link #dropPredicate()}: a {@link TimeoutException}. Trinity's pipeline passes an
-   * LLM-aware predicate instead (exchange timeouts, 503, 429).
+   * LLM-aware predicate instead: a provider failure whose {@link
+   * dev.trinity.api.ProviderException#kind()} {@linkplain
+   * dev.trinity.api.ProviderException.Kind#isOverload() is an overload} (exchange timeouts, 503,
+   * 429, a server saying it is busy).
    */
   public static final Predicate<Throwable> DEFAULT_DROP_PREDICATE =
       t -> t instanceof TimeoutException;

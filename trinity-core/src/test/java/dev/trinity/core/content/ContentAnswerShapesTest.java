@@ -1,10 +1,11 @@
 package dev.trinity.core.content;
 
-import static dev.trinity.core.content.ContentHarness.resultOf;
+import static dev.trinity.core.PipelineHarness.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trinity.api.content.GeneratedContent;
-import dev.trinity.core.content.ContentHarness.Wire;
+import dev.trinity.core.PipelineHarness;
+import dev.trinity.core.PipelineHarness.Wire;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ContentAnswerShapesTest {
 
   static Stream<Arguments> answers() {
-    String json = ContentHarness.VALID;
+    String json = PipelineHarness.VALID;
     return Stream.of(
         Arguments.of("bare", json),
         Arguments.of("fenced", "```json\n" + json + "\n```"),
@@ -36,12 +37,12 @@ class ContentAnswerShapesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("answers")
   void theContentIsFoundInAnAnswerThatIs(String shape, String answer) {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
       h.server.enqueue(h.answer(answer));
 
       GeneratedContent result =
           resultOf(
-              h.engine().generateAsync(ContentHarness.PORTFOLIO, h.engine().theme("editorial")));
+              h.engine().generateAsync(PipelineHarness.PORTFOLIO, h.engine().theme("editorial")));
 
       assertThat(result.content().brandName()).isEqualTo("Ada Kowalska");
       assertThat(result.content().repos()).hasSize(3);

@@ -1,7 +1,7 @@
 package dev.trinity.core.content;
 
-import static dev.trinity.core.content.ContentHarness.resultOf;
-import static dev.trinity.core.content.ContentHarness.waiting;
+import static dev.trinity.core.PipelineHarness.resultOf;
+import static dev.trinity.core.PipelineHarness.waiting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -12,7 +12,8 @@ import dev.trinity.api.content.BatchProgress;
 import dev.trinity.api.content.BatchResult;
 import dev.trinity.api.content.ContentRequest;
 import dev.trinity.api.content.GeneratedContent;
-import dev.trinity.core.content.ContentHarness.Wire;
+import dev.trinity.core.PipelineHarness;
+import dev.trinity.core.PipelineHarness.Wire;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,28 +31,28 @@ class ContentBatchTest {
   @TempDir Path dir;
 
   /** Answers every request, but only once {@code release} is counted down. */
-  static void holdAnswers(ContentHarness h, CountDownLatch release) {
+  static void holdAnswers(PipelineHarness h, CountDownLatch release) {
     h.server.setDispatcher(
         new Dispatcher() {
           @Override
           public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
             release.await(10, TimeUnit.SECONDS);
-            return h.answer(ContentHarness.VALID);
+            return h.answer(PipelineHarness.VALID);
           }
         });
   }
 
   @Test
   void aBatchWithOneFailingItemReturnsEveryOtherItemAndCountsTheFailure() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
-      h.server.enqueue(h.answer(ContentHarness.VALID));
-      h.server.enqueue(h.answer(ContentHarness.VALID));
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
+      h.server.enqueue(h.answer(PipelineHarness.VALID));
+      h.server.enqueue(h.answer(PipelineHarness.VALID));
       List<BatchProgress> progress = new CopyOnWriteArrayList<>();
       List<ContentRequest> requests =
           List.of(
-              ContentRequest.ofText(ContentHarness.PORTFOLIO, "brutalist"),
+              ContentRequest.ofText(PipelineHarness.PORTFOLIO, "brutalist"),
               ContentRequest.of(dir.resolve("missing.md"), "hacker"),
-              ContentRequest.ofText(ContentHarness.PORTFOLIO, "minimalist"));
+              ContentRequest.ofText(PipelineHarness.PORTFOLIO, "minimalist"));
 
       BatchResult result =
           h.engine()
@@ -78,13 +79,13 @@ class ContentBatchTest {
 
   @Test
   void everyItemOfABatchHasItsOwnCorrelationId() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
       for (int i = 0; i < 5; i++) {
-        h.server.enqueue(h.answer(ContentHarness.VALID));
+        h.server.enqueue(h.answer(PipelineHarness.VALID));
       }
       List<ContentRequest> requests =
           List.of("brutalist", "hacker", "minimalist", "enterprise", "editorial").stream()
-              .map(theme -> ContentRequest.ofText(ContentHarness.PORTFOLIO, theme))
+              .map(theme -> ContentRequest.ofText(PipelineHarness.PORTFOLIO, theme))
               .toList();
 
       // one at a time: each item is started by the completion of the one before it
@@ -101,19 +102,19 @@ class ContentBatchTest {
   @Test
   void threeThemesAreGeneratedConcurrently() {
     CountDownLatch release = new CountDownLatch(1);
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
       holdAnswers(h, release);
       AsyncContentEngine engine = h.engine();
 
       List<CompletableFuture<GeneratedContent>> all =
           List.of(
-              engine.generateAsync(ContentHarness.PORTFOLIO, engine.theme("brutalist")),
-              engine.generateAsync(ContentHarness.PORTFOLIO, engine.theme("hacker")),
-              engine.generateAsync(ContentHarness.PORTFOLIO, engine.theme("minimalist")));
+              engine.generateAsync(PipelineHarness.PORTFOLIO, engine.theme("brutalist")),
+              engine.generateAsync(PipelineHarness.PORTFOLIO, engine.theme("hacker")),
+              engine.generateAsync(PipelineHarness.PORTFOLIO, engine.theme("minimalist")));
       waiting().until(() -> h.server.getRequestCount() == 3); // all three in flight at once
       release.countDown();
 
-      assertThat(all.stream().map(ContentHarness::resultOf).toList())
+      assertThat(all.stream().map(PipelineHarness::resultOf).toList())
           .extracting(g -> g.theme(), g -> g.content().brandName())
           .containsExactly(
               tuple("brutalist", "ADA KOWALSKA"),
@@ -127,11 +128,11 @@ class ContentBatchTest {
   @Test
   void aBatchKeepsAtMostItsLimitInFlight() {
     CountDownLatch release = new CountDownLatch(1);
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
       holdAnswers(h, release);
       List<ContentRequest> requests =
           List.of("brutalist", "hacker", "minimalist", "enterprise", "editorial").stream()
-              .map(t -> ContentRequest.ofText(ContentHarness.PORTFOLIO, t))
+              .map(t -> ContentRequest.ofText(PipelineHarness.PORTFOLIO, t))
               .toList();
 
       CompletableFuture<BatchResult> batch =

@@ -1,7 +1,7 @@
 package dev.trinity.core.content;
 
-import static dev.trinity.core.content.ContentHarness.kv;
-import static dev.trinity.core.content.ContentHarness.resultOf;
+import static dev.trinity.core.PipelineHarness.kv;
+import static dev.trinity.core.PipelineHarness.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.trinity.api.Usage;
 import dev.trinity.api.content.ContentSource;
 import dev.trinity.api.content.GeneratedContent;
-import dev.trinity.core.content.ContentHarness.Wire;
+import dev.trinity.core.PipelineHarness;
+import dev.trinity.core.PipelineHarness.Wire;
 import dev.trinity.core.content.internal.PromptTemplates;
 import dev.trinity.logging.LogEvents;
 import java.util.List;
@@ -24,12 +25,12 @@ class ContentEngineProvidersTest {
   @ParameterizedTest(name = "{0}")
   @EnumSource(Wire.class)
   void aValidAnswerBecomesThemedContentLabelledWithItsSource(Wire wire) {
-    try (ContentHarness h = new ContentHarness(wire)) {
-      h.server.enqueue(h.answer(ContentHarness.VALID));
+    try (PipelineHarness h = new PipelineHarness(wire)) {
+      h.server.enqueue(h.answer(PipelineHarness.VALID));
 
       GeneratedContent result =
           resultOf(
-              h.engine().generateAsync(ContentHarness.PORTFOLIO, h.engine().theme("brutalist")));
+              h.engine().generateAsync(PipelineHarness.PORTFOLIO, h.engine().theme("brutalist")));
 
       assertThat(result.source()).isEqualTo(ContentSource.LLM);
       assertThat(result.provider()).isEqualTo(wire.provider);
@@ -48,10 +49,10 @@ class ContentEngineProvidersTest {
   @ParameterizedTest(name = "{0}")
   @EnumSource(Wire.class)
   void theRequestCarriesTheThemesSystemPromptThePortfolioAndTheSchema(Wire wire) {
-    try (ContentHarness h = new ContentHarness(wire)) {
-      h.server.enqueue(h.answer(ContentHarness.VALID));
+    try (PipelineHarness h = new PipelineHarness(wire)) {
+      h.server.enqueue(h.answer(PipelineHarness.VALID));
 
-      resultOf(h.engine().generateAsync(ContentHarness.PORTFOLIO, h.engine().theme("minimalist")));
+      resultOf(h.engine().generateAsync(PipelineHarness.PORTFOLIO, h.engine().theme("minimalist")));
 
       JsonNode body = h.takeBody();
       String everything =
@@ -63,7 +64,7 @@ class ContentEngineProvidersTest {
           .contains(
               PromptTemplates.PORTFOLIO_OPEN
                   + "\n"
-                  + ContentHarness.PORTFOLIO.strip()
+                  + PipelineHarness.PORTFOLIO.strip()
                   + "\n"
                   + PromptTemplates.PORTFOLIO_CLOSE);
       assertThat(h.schemaSent(body).at("/properties/repos/maxItems").asInt()).isEqualTo(20);
@@ -78,11 +79,11 @@ class ContentEngineProvidersTest {
   @ParameterizedTest(name = "{0}")
   @EnumSource(Wire.class)
   void aGeneratedEventSaysThemeSourceDurationAttemptsAndRepos(Wire wire) {
-    try (ContentHarness h = new ContentHarness(wire)) {
-      h.server.enqueue(h.answer(ContentHarness.VALID));
+    try (PipelineHarness h = new PipelineHarness(wire)) {
+      h.server.enqueue(h.answer(PipelineHarness.VALID));
 
       GeneratedContent result =
-          resultOf(h.engine().generateAsync(ContentHarness.PORTFOLIO, h.engine().theme("hacker")));
+          resultOf(h.engine().generateAsync(PipelineHarness.PORTFOLIO, h.engine().theme("hacker")));
 
       List<ILoggingEvent> events = h.events(LogEvents.CONTENT_GENERATED);
       assertThat(events).hasSize(1);
@@ -91,7 +92,7 @@ class ContentEngineProvidersTest {
       assertThat(kv(e, "theme")).isEqualTo("hacker");
       assertThat(kv(e, "source")).isEqualTo("llm");
       assertThat(kv(e, "duration_ms")).isEqualTo(0L);
-      assertThat(kv(e, "attempts")).isEqualTo(1);
+      assertThat(kv(e, "attempt")).isEqualTo(1);
       assertThat(kv(e, "repos")).isEqualTo(3);
       assertThat(kv(e, "provider")).isEqualTo(wire.provider);
       assertThat(e.getMDCPropertyMap()).containsEntry("correlation_id", result.correlationId());

@@ -1,8 +1,8 @@
 package dev.trinity.core.content;
 
-import static dev.trinity.core.content.ContentHarness.failureOf;
-import static dev.trinity.core.content.ContentHarness.kv;
-import static dev.trinity.core.content.ContentHarness.resultOf;
+import static dev.trinity.core.PipelineHarness.failureOf;
+import static dev.trinity.core.PipelineHarness.kv;
+import static dev.trinity.core.PipelineHarness.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -14,7 +14,8 @@ import dev.trinity.api.InvalidInputException;
 import dev.trinity.api.content.AsyncContentEngine;
 import dev.trinity.api.content.ContentRequest;
 import dev.trinity.api.content.GeneratedContent;
-import dev.trinity.core.content.ContentHarness.Wire;
+import dev.trinity.core.PipelineHarness;
+import dev.trinity.core.PipelineHarness.Wire;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -27,12 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Bad portfolios fail before anything is sent, naming the input and what is wrong with it. */
 class ContentInputTest {
   @TempDir Path dir;
-  ContentHarness h;
+  PipelineHarness h;
   AsyncContentEngine engine;
 
   @BeforeEach
   void start() {
-    h = new ContentHarness(Wire.OLLAMA);
+    h = new PipelineHarness(Wire.OLLAMA);
     engine = h.engine(b -> b.maxInputBytes(4096));
   }
 
@@ -136,7 +137,7 @@ class ContentInputTest {
 
   @Test
   void anUnknownTheme() throws Exception {
-    Path file = Files.writeString(dir.resolve("ok.md"), ContentHarness.PORTFOLIO);
+    Path file = Files.writeString(dir.resolve("ok.md"), PipelineHarness.PORTFOLIO);
 
     InvalidInputException e = rejected(ContentRequest.of(file, "vaporwave"));
 
@@ -146,8 +147,8 @@ class ContentInputTest {
 
   @Test
   void aGoodFileIsRead() throws Exception {
-    Path file = Files.writeString(dir.resolve("ada.md"), ContentHarness.PORTFOLIO);
-    h.server.enqueue(h.answer(ContentHarness.VALID));
+    Path file = Files.writeString(dir.resolve("ada.md"), PipelineHarness.PORTFOLIO);
+    h.server.enqueue(h.answer(PipelineHarness.VALID));
 
     GeneratedContent result = resultOf(engine.generateAsync(file, "minimalist"));
 
@@ -156,8 +157,8 @@ class ContentInputTest {
 
   @Test
   void aLongPortfolioIsTrimmedToTheBudgetWithAWarning() {
-    String portfolio = ContentHarness.PORTFOLIO + "filler line of the portfolio\n".repeat(2_000);
-    h.server.enqueue(h.answer(ContentHarness.VALID));
+    String portfolio = PipelineHarness.PORTFOLIO + "filler line of the portfolio\n".repeat(2_000);
+    h.server.enqueue(h.answer(PipelineHarness.VALID));
     AsyncContentEngine big = h.engine(b -> b.maxPortfolioChars(30_000));
 
     GeneratedContent result =

@@ -1,6 +1,6 @@
 package dev.trinity.core.content;
 
-import static dev.trinity.core.content.ContentHarness.resultOf;
+import static dev.trinity.core.PipelineHarness.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,8 +12,9 @@ import dev.trinity.api.content.Fallback;
 import dev.trinity.api.content.GeneratedContent;
 import dev.trinity.api.content.Link;
 import dev.trinity.api.content.SafeLinks;
+import dev.trinity.core.PipelineHarness;
+import dev.trinity.core.PipelineHarness.Wire;
 import dev.trinity.core.Trinity;
-import dev.trinity.core.content.ContentHarness.Wire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -28,7 +29,7 @@ class ContentLinksTest {
 
   /** The valid answer with its first project's URL and its menu replaced. */
   static String answerWith(String repoUrl, String menuUrl) {
-    return ContentHarness.VALID
+    return PipelineHarness.VALID
         .replace("https://github.com/adakowalska/kube-janitor-rs", repoUrl)
         .replace(
             "\"menu_items\":[{\"label\":\"Projects\",\"url\":\"#projects\"}]",
@@ -40,12 +41,12 @@ class ContentLinksTest {
 
   @Test
   void markupInAProjectUrlOrAMenuLinkIsDroppedWithAWarningAndNeverReachesTheJson() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
       h.server.enqueue(h.answer(answerWith(XSS, "JaVaScRiPt:alert(document.cookie)")));
       AsyncContentEngine engine = h.engine();
 
       GeneratedContent result =
-          resultOf(engine.generateAsync(ContentHarness.PORTFOLIO, engine.theme("editorial")));
+          resultOf(engine.generateAsync(PipelineHarness.PORTFOLIO, engine.theme("editorial")));
 
       assertThat(result.repairs()).isZero();
       assertThat(result.content().repos().get(0).url()).isNull();
@@ -71,17 +72,17 @@ class ContentLinksTest {
   @Test
   void aCallToActionWithMarkupIsSentBackToTheModelWithTheReason() {
     String badCta =
-        ContentHarness.VALID.replace(
+        PipelineHarness.VALID.replace(
             "\"cta_primary\":{\"label\":\"See the projects\",\"url\":\"#projects\"}",
             "\"cta_primary\":{\"label\":\"See the projects\","
                 + "\"url\":\"https://github.com/example/</p>\"}");
-    try (ContentHarness h = new ContentHarness(Wire.OPENAI)) {
+    try (PipelineHarness h = new PipelineHarness(Wire.OPENAI)) {
       h.server.enqueue(h.answer(badCta));
-      h.server.enqueue(h.answer(ContentHarness.VALID));
+      h.server.enqueue(h.answer(PipelineHarness.VALID));
       AsyncContentEngine engine = h.engine();
 
       GeneratedContent result =
-          resultOf(engine.generateAsync(ContentHarness.PORTFOLIO, engine.theme("enterprise")));
+          resultOf(engine.generateAsync(PipelineHarness.PORTFOLIO, engine.theme("enterprise")));
 
       assertThat(result.repairs()).isEqualTo(1);
       assertThat(result.content().hero().ctaPrimary().url()).isEqualTo("#projects");
@@ -128,8 +129,8 @@ class ContentLinksTest {
 
   @Test
   void contentWithoutAModelHasOnlySafeLinksToo() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
-      h.server.enqueue(ContentHarness.status(503));
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
+      h.server.enqueue(PipelineHarness.status(503));
       AsyncContentEngine engine = h.engine(b -> b.fallback(Fallback.offline()));
 
       GeneratedContent fallback =

@@ -1,7 +1,7 @@
 package dev.trinity.core.content;
 
-import static dev.trinity.core.content.ContentHarness.kv;
-import static dev.trinity.core.content.ContentHarness.waiting;
+import static dev.trinity.core.PipelineHarness.kv;
+import static dev.trinity.core.PipelineHarness.waiting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trinity.api.ContentValidationException;
@@ -15,8 +15,9 @@ import dev.trinity.api.content.GeneratedContent;
 import dev.trinity.cache.CacheConfig;
 import dev.trinity.cache.TierType;
 import dev.trinity.core.LlmConfig;
+import dev.trinity.core.PipelineHarness;
+import dev.trinity.core.PipelineHarness.Wire;
 import dev.trinity.core.Trinity;
-import dev.trinity.core.content.ContentHarness.Wire;
 import dev.trinity.core.resilience.RetryConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,8 +33,8 @@ class ContentProvenanceTest {
   @TempDir Path dir;
 
   /** A harness whose pipeline retries up to three times, one virtual second apart. */
-  static ContentHarness retrying(Wire wire) {
-    return new ContentHarness(
+  static PipelineHarness retrying(Wire wire) {
+    return new PipelineHarness(
         wire,
         b ->
             b.retry(
@@ -45,7 +46,7 @@ class ContentProvenanceTest {
   }
 
   /** Waits for the future, moving virtual time past each retry back-off as it comes up. */
-  static <T> T settle(ContentHarness h, CompletableFuture<T> f) {
+  static <T> T settle(PipelineHarness h, CompletableFuture<T> f) {
     waiting()
         .until(
             () -> {
@@ -59,7 +60,7 @@ class ContentProvenanceTest {
     return f.join();
   }
 
-  static Throwable settleFailure(ContentHarness h, CompletableFuture<?> f) {
+  static Throwable settleFailure(PipelineHarness h, CompletableFuture<?> f) {
     try {
       settle(h, f);
     } catch (java.util.concurrent.CompletionException e) {
@@ -70,35 +71,35 @@ class ContentProvenanceTest {
 
   @Test
   void attemptsCountTheRetriesOfEveryRoundAndRepairsCountTheReAsks() {
-    try (ContentHarness h = retrying(Wire.OLLAMA)) {
-      h.server.enqueue(ContentHarness.status(500));
+    try (PipelineHarness h = retrying(Wire.OLLAMA)) {
+      h.server.enqueue(PipelineHarness.status(500));
       h.server.enqueue(h.answer(ContentRepairTest.BROKEN));
-      h.server.enqueue(ContentHarness.status(503));
-      h.server.enqueue(h.answer(ContentHarness.VALID));
+      h.server.enqueue(PipelineHarness.status(503));
+      h.server.enqueue(h.answer(PipelineHarness.VALID));
       AsyncContentEngine engine = h.engine();
 
       GeneratedContent result =
-          settle(h, engine.generateAsync(ContentHarness.PORTFOLIO, engine.theme("hacker")));
+          settle(h, engine.generateAsync(PipelineHarness.PORTFOLIO, engine.theme("hacker")));
 
       assertThat(h.server.getRequestCount()).isEqualTo(4);
       assertThat(result.attempts()).isEqualTo(4);
       assertThat(result.repairs()).isEqualTo(1);
-      assertThat(kv(h.events("content_generated").get(0), "attempts")).isEqualTo(4);
+      assertThat(kv(h.events("content_generated").get(0), "attempt")).isEqualTo(4);
       assertThat(kv(h.events("content_generated").get(0), "repairs")).isEqualTo(1);
     }
   }
 
   @Test
   void aFailureAfterARepairReportsEveryCallMade() {
-    try (ContentHarness h = retrying(Wire.OPENAI)) {
+    try (PipelineHarness h = retrying(Wire.OPENAI)) {
       h.server.enqueue(h.answer(ContentRepairTest.BROKEN));
       for (int i = 0; i < 3; i++) {
-        h.server.enqueue(ContentHarness.status(500));
+        h.server.enqueue(PipelineHarness.status(500));
       }
       AsyncContentEngine engine = h.engine();
 
       Throwable failure =
-          settleFailure(h, engine.generateAsync(ContentHarness.PORTFOLIO, engine.theme("hacker")));
+          settleFailure(h, engine.generateAsync(PipelineHarness.PORTFOLIO, engine.theme("hacker")));
 
       assertThat(failure).isInstanceOf(ProviderException.class);
       assertThat(((ProviderException) failure).attempts()).isEqualTo(4);
@@ -107,9 +108,9 @@ class ContentProvenanceTest {
 
   @Test
   void aFallbackResultCountsTheCallsMadeBeforeTheModelPathFailed() {
-    try (ContentHarness h = retrying(Wire.OLLAMA)) {
+    try (PipelineHarness h = retrying(Wire.OLLAMA)) {
       for (int i = 0; i < 3; i++) {
-        h.server.enqueue(ContentHarness.status(502));
+        h.server.enqueue(PipelineHarness.status(502));
       }
       AsyncContentEngine engine = h.engine(b -> b.fallback(Fallback.offline()));
 
@@ -125,14 +126,14 @@ class ContentProvenanceTest {
 
   @Test
   void aRejectedAnswerAfterTheLastRepairReportsEveryCallInTheException() {
-    try (ContentHarness h = retrying(Wire.OLLAMA)) {
-      h.server.enqueue(ContentHarness.status(500));
+    try (PipelineHarness h = retrying(Wire.OLLAMA)) {
+      h.server.enqueue(PipelineHarness.status(500));
       h.server.enqueue(h.answer("no json"));
       h.server.enqueue(h.answer("still no json"));
       AsyncContentEngine engine = h.engine(b -> b.maxRepairs(1));
 
       Throwable failure =
-          settleFailure(h, engine.generateAsync(ContentHarness.PORTFOLIO, engine.theme("hacker")));
+          settleFailure(h, engine.generateAsync(PipelineHarness.PORTFOLIO, engine.theme("hacker")));
 
       assertThat(failure).isInstanceOf(ContentValidationException.class);
       assertThat(((ContentValidationException) failure).attempts()).isEqualTo(3);
@@ -141,14 +142,14 @@ class ContentProvenanceTest {
 
   @Test
   void anAnswerFromTheCacheSaysCacheKeepsWhoWroteItAndCountsNoCalls() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
-      h.server.enqueue(h.answer(ContentHarness.VALID));
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
+      h.server.enqueue(h.answer(PipelineHarness.VALID));
       AsyncContentEngine engine = h.engine();
 
       GeneratedContent fresh =
-          settle(h, engine.generateAsync(ContentHarness.PORTFOLIO, engine.theme("hacker")));
+          settle(h, engine.generateAsync(PipelineHarness.PORTFOLIO, engine.theme("hacker")));
       GeneratedContent cached =
-          settle(h, engine.generateAsync(ContentHarness.PORTFOLIO, engine.theme("hacker")));
+          settle(h, engine.generateAsync(PipelineHarness.PORTFOLIO, engine.theme("hacker")));
 
       assertThat(fresh.source()).isEqualTo(ContentSource.LLM);
       assertThat(fresh.originalSource()).isEqualTo(ContentSource.LLM);

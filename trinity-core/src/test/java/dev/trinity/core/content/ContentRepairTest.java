@@ -1,8 +1,8 @@
 package dev.trinity.core.content;
 
-import static dev.trinity.core.content.ContentHarness.failureOf;
-import static dev.trinity.core.content.ContentHarness.kv;
-import static dev.trinity.core.content.ContentHarness.resultOf;
+import static dev.trinity.core.PipelineHarness.failureOf;
+import static dev.trinity.core.PipelineHarness.kv;
+import static dev.trinity.core.PipelineHarness.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -13,7 +13,8 @@ import dev.trinity.api.content.AsyncContentEngine;
 import dev.trinity.api.content.ContentSource;
 import dev.trinity.api.content.GeneratedContent;
 import dev.trinity.api.content.Theme;
-import dev.trinity.core.content.ContentHarness.Wire;
+import dev.trinity.core.PipelineHarness;
+import dev.trinity.core.PipelineHarness.Wire;
 import dev.trinity.logging.LogEvents;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +24,19 @@ import org.junit.jupiter.api.Test;
 class ContentRepairTest {
   static final String BROKEN = "{\"brand_name\": \"Ada\", \"hero\": {\"title\": oops}}";
   static final String OUT_OF_SCHEMA =
-      ContentHarness.VALID
+      PipelineHarness.VALID
           .replace("\"stars\":1300", "\"stars\":-5")
           .replace("\"brand_name\":\"Ada Kowalska\"", "\"brand_name\":\"" + "A".repeat(120) + "\"");
 
   @Test
   void invalidJsonIsRepairedWithAPromptThatCarriesTheErrors() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
       h.server.enqueue(h.answer(BROKEN));
-      h.server.enqueue(h.answer(ContentHarness.VALID));
+      h.server.enqueue(h.answer(PipelineHarness.VALID));
       AsyncContentEngine engine = h.engine();
 
       GeneratedContent result =
-          resultOf(engine.generateAsync(ContentHarness.PORTFOLIO, engine.theme("minimalist")));
+          resultOf(engine.generateAsync(PipelineHarness.PORTFOLIO, engine.theme("minimalist")));
 
       assertThat(result.attempts()).isEqualTo(2);
       assertThat(result.source()).isEqualTo(ContentSource.LLM);
@@ -56,11 +57,11 @@ class ContentRepairTest {
 
   @Test
   void eachRejectedAnswerIsLoggedWithItsErrorCountAndAttempt() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
       h.server.enqueue(h.answer(OUT_OF_SCHEMA));
-      h.server.enqueue(h.answer(ContentHarness.VALID));
+      h.server.enqueue(h.answer(PipelineHarness.VALID));
 
-      resultOf(h.engine().generateAsync(ContentHarness.PORTFOLIO, h.engine().theme("hacker")));
+      resultOf(h.engine().generateAsync(PipelineHarness.PORTFOLIO, h.engine().theme("hacker")));
 
       List<ILoggingEvent> rejected = h.events(LogEvents.CONTENT_VALIDATION_FAILED);
       assertThat(rejected).hasSize(1);
@@ -68,12 +69,20 @@ class ContentRepairTest {
       assertThat(kv(rejected.get(0), "attempt")).isEqualTo(1);
       assertThat(kv(rejected.get(0), "repair")).isEqualTo(true);
       assertThat(rejected.get(0).getFormattedMessage()).doesNotContain("AAAA");
+      // the errors themselves and the answer only at DEBUG, under keys of their own
+      List<ILoggingEvent> details = h.events(LogEvents.CONTENT_VALIDATION_ERRORS);
+      assertThat(details).hasSize(1);
+      assertThat(kv(details.get(0), "validation_errors")).asList().hasSize(2);
+      assertThat(kv(details.get(0), "answer")).isEqualTo(OUT_OF_SCHEMA);
+      assertThat(details.get(0).getKeyValuePairs())
+          .extracting(p -> p.key)
+          .containsExactly("validation_errors", "answer");
     }
   }
 
   @Test
   void answersThatStayOutOfSchemaFailWithEveryFieldPathAfterTwoRepairs() {
-    try (ContentHarness h = new ContentHarness(Wire.OPENAI)) {
+    try (PipelineHarness h = new PipelineHarness(Wire.OPENAI)) {
       // different answers each time (the same answer twice would stop the repairs earlier)
       h.server.enqueue(h.answer(OUT_OF_SCHEMA.replace("\"stars\":-5", "\"stars\":-7")));
       h.server.enqueue(h.answer(OUT_OF_SCHEMA.replace("\"stars\":-5", "\"stars\":-6")));
@@ -81,7 +90,7 @@ class ContentRepairTest {
 
       Throwable failure =
           failureOf(
-              h.engine().generateAsync(ContentHarness.PORTFOLIO, h.engine().theme("enterprise")));
+              h.engine().generateAsync(PipelineHarness.PORTFOLIO, h.engine().theme("enterprise")));
 
       assertThat(failure).isInstanceOf(ContentValidationException.class);
       ContentValidationException e = (ContentValidationException) failure;
@@ -103,12 +112,12 @@ class ContentRepairTest {
 
   @Test
   void withNoRepairsTheFirstInvalidAnswerFails() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
       h.server.enqueue(h.answer(BROKEN));
       AsyncContentEngine engine = h.engine(b -> b.maxRepairs(0));
 
       Throwable failure =
-          failureOf(engine.generateAsync(ContentHarness.PORTFOLIO, engine.theme("hacker")));
+          failureOf(engine.generateAsync(PipelineHarness.PORTFOLIO, engine.theme("hacker")));
 
       assertThat(failure).isInstanceOf(ContentValidationException.class);
       assertThat(h.server.getRequestCount()).isEqualTo(1);
@@ -124,15 +133,15 @@ class ContentRepairTest {
    */
   @Test
   void aRejectedAnswerIsNotServedNextTimeItsRequestGoesToTheModelAgain() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
       h.server.enqueue(h.answer(BROKEN));
-      h.server.enqueue(h.answer(ContentHarness.VALID));
-      h.server.enqueue(h.answer(ContentHarness.VALID));
+      h.server.enqueue(h.answer(PipelineHarness.VALID));
+      h.server.enqueue(h.answer(PipelineHarness.VALID));
       AsyncContentEngine engine = h.engine();
       Theme theme = engine.theme("brutalist");
 
-      GeneratedContent repaired = resultOf(engine.generateAsync(ContentHarness.PORTFOLIO, theme));
-      GeneratedContent again = resultOf(engine.generateAsync(ContentHarness.PORTFOLIO, theme));
+      GeneratedContent repaired = resultOf(engine.generateAsync(PipelineHarness.PORTFOLIO, theme));
+      GeneratedContent again = resultOf(engine.generateAsync(PipelineHarness.PORTFOLIO, theme));
 
       assertThat(repaired.attempts()).isEqualTo(2);
       assertThat(again.attempts()).isEqualTo(1);

@@ -1,6 +1,6 @@
 package dev.trinity.core.content;
 
-import static dev.trinity.core.content.ContentHarness.resultOf;
+import static dev.trinity.core.PipelineHarness.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +12,8 @@ import dev.trinity.api.content.SiteContent;
 import dev.trinity.api.content.TextCase;
 import dev.trinity.api.content.Theme;
 import dev.trinity.api.content.ThemeRules;
-import dev.trinity.core.content.ContentHarness.Wire;
+import dev.trinity.core.PipelineHarness;
+import dev.trinity.core.PipelineHarness.Wire;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,12 +26,13 @@ class ContentThemesTest {
 
   @Test
   void brutalistAnswersGetUpperCaseHeadingsAndItsLengthLimits() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
-      h.server.enqueue(h.answer(ContentHarness.VALID));
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
+      h.server.enqueue(h.answer(PipelineHarness.VALID));
 
       SiteContent c =
           resultOf(
-                  h.engine().generateAsync(ContentHarness.PORTFOLIO, h.engine().theme("brutalist")))
+                  h.engine()
+                      .generateAsync(PipelineHarness.PORTFOLIO, h.engine().theme("brutalist")))
               .content();
 
       ThemeRules rules = h.engine().theme("brutalist").rules();
@@ -51,11 +53,11 @@ class ContentThemesTest {
 
   @Test
   void hackerAnswersAreLowerCaseThroughout() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
-      h.server.enqueue(h.answer(ContentHarness.VALID));
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
+      h.server.enqueue(h.answer(PipelineHarness.VALID));
 
       SiteContent c =
-          resultOf(h.engine().generateAsync(ContentHarness.PORTFOLIO, h.engine().theme("hacker")))
+          resultOf(h.engine().generateAsync(PipelineHarness.PORTFOLIO, h.engine().theme("hacker")))
               .content();
 
       assertThat(c.brandName()).isEqualTo("ada kowalska");
@@ -74,12 +76,12 @@ class ContentThemesTest {
             + "    description: Pink neon on black.\n"
             + "    voice: A synthwave radio host.\n"
             + "    rules: { heading_case: upper, max_repos: 1 }\n");
-    try (ContentHarness h = new ContentHarness(Wire.OPENAI)) {
-      h.server.enqueue(h.answer(ContentHarness.VALID));
+    try (PipelineHarness h = new PipelineHarness(Wire.OPENAI)) {
+      h.server.enqueue(h.answer(PipelineHarness.VALID));
       AsyncContentEngine engine = h.engine(b -> b.themes(file));
 
       GeneratedContent result =
-          resultOf(engine.generateAsync(ContentRequest.ofText(ContentHarness.PORTFOLIO, "neon")));
+          resultOf(engine.generateAsync(ContentRequest.ofText(PipelineHarness.PORTFOLIO, "neon")));
 
       assertThat(engine.themes()).extracting(Theme::name).contains("neon", "brutalist");
       assertThat(result.theme()).isEqualTo("neon");
@@ -103,10 +105,11 @@ class ContentThemesTest {
             "Grey on white.",
             "Whisper.",
             ThemeRules.builder().textCase(TextCase.LOWER).maxTaglineLength(20).build());
-    try (ContentHarness h = new ContentHarness(Wire.LLAMACPP)) {
-      h.server.enqueue(h.answer(ContentHarness.VALID));
+    try (PipelineHarness h = new PipelineHarness(Wire.LLAMACPP)) {
+      h.server.enqueue(h.answer(PipelineHarness.VALID));
 
-      GeneratedContent result = resultOf(h.engine().generateAsync(ContentHarness.PORTFOLIO, quiet));
+      GeneratedContent result =
+          resultOf(h.engine().generateAsync(PipelineHarness.PORTFOLIO, quiet));
 
       assertThat(result.theme()).isEqualTo("quiet");
       assertThat(result.content().tagline()).isEqualTo("small, sharp tools…");
@@ -120,12 +123,13 @@ class ContentThemesTest {
 
   @Test
   void themeNamesAreMatchedWhateverTheirLetterCase() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
-      h.server.enqueue(h.answer(ContentHarness.VALID));
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
+      h.server.enqueue(h.answer(PipelineHarness.VALID));
       AsyncContentEngine engine = h.engine();
 
       GeneratedContent result =
-          resultOf(engine.generateAsync(ContentRequest.ofText(ContentHarness.PORTFOLIO, "HaCkEr")));
+          resultOf(
+              engine.generateAsync(ContentRequest.ofText(PipelineHarness.PORTFOLIO, "HaCkEr")));
 
       assertThat(engine.theme("Brutalist").name()).isEqualTo("brutalist");
       assertThat(engine.sync().theme(" MINIMALIST ").name()).isEqualTo("minimalist");
@@ -136,7 +140,7 @@ class ContentThemesTest {
 
   @Test
   void anUnknownThemeInAnyCaseStillListsTheKnownNames() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
       AsyncContentEngine engine = h.engine();
 
       assertThatThrownBy(() -> engine.theme("Vaporwave"))

@@ -1,7 +1,7 @@
 package dev.trinity.core.content;
 
-import static dev.trinity.core.content.ContentHarness.failureOf;
-import static dev.trinity.core.content.ContentHarness.resultOf;
+import static dev.trinity.core.PipelineHarness.failureOf;
+import static dev.trinity.core.PipelineHarness.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.trinity.api.ContentValidationException;
 import dev.trinity.api.content.AsyncContentEngine;
 import dev.trinity.api.content.GeneratedContent;
-import dev.trinity.core.content.ContentHarness.Wire;
+import dev.trinity.core.PipelineHarness;
+import dev.trinity.core.PipelineHarness.Wire;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,18 +24,18 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ContentTruncationTest {
   /** The valid answer cut in the middle of its second project. */
-  static final String CUT = ContentHarness.VALID.substring(0, 600);
+  static final String CUT = PipelineHarness.VALID.substring(0, 600);
 
   static final int CUT_LENGTH = CUT.length();
 
   @Test
   void aCutOffAnswerIsReportedAsCutOffNotAsTheMissingFieldsOfAnInnerObject() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
       h.server.enqueue(h.answer(CUT, true, 512));
       AsyncContentEngine engine = h.engine(b -> b.maxRepairs(0));
 
       Throwable failure =
-          failureOf(engine.generateAsync(ContentHarness.PORTFOLIO, engine.theme("minimalist")));
+          failureOf(engine.generateAsync(PipelineHarness.PORTFOLIO, engine.theme("minimalist")));
 
       assertThat(failure).isInstanceOf(ContentValidationException.class);
       assertThat(((ContentValidationException) failure).errors())
@@ -48,12 +49,12 @@ class ContentTruncationTest {
 
   @Test
   void withoutAFinishReasonTheCutIsStillFoundAndTheMessageSaysTokenLimitWithAQuestionMark() {
-    try (ContentHarness h = new ContentHarness(Wire.OPENAI)) {
+    try (PipelineHarness h = new PipelineHarness(Wire.OPENAI)) {
       h.server.enqueue(h.answer(CUT, false, 512));
       AsyncContentEngine engine = h.engine(b -> b.maxRepairs(0));
 
       Throwable failure =
-          failureOf(engine.generateAsync(ContentHarness.PORTFOLIO, engine.theme("minimalist")));
+          failureOf(engine.generateAsync(PipelineHarness.PORTFOLIO, engine.theme("minimalist")));
 
       assertThat(((ContentValidationException) failure).errors())
           .containsExactly(
@@ -64,13 +65,13 @@ class ContentTruncationTest {
   @Test
   void theRepairOfACutOffAnswerAsksForAShorterAnswerAndSendsOnlyItsStart() {
     String longCut = "{\"brand_name\": \"Ada\", \"tagline\": \"" + "x".repeat(5_000);
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
       h.server.enqueue(h.answer(longCut, true, 2048));
-      h.server.enqueue(h.answer(ContentHarness.VALID));
+      h.server.enqueue(h.answer(PipelineHarness.VALID));
       AsyncContentEngine engine = h.engine();
 
       GeneratedContent result =
-          resultOf(engine.generateAsync(ContentHarness.PORTFOLIO, engine.theme("brutalist")));
+          resultOf(engine.generateAsync(PipelineHarness.PORTFOLIO, engine.theme("brutalist")));
 
       assertThat(result.repairs()).isEqualTo(1);
       assertThat(result.attempts()).isEqualTo(2);
@@ -98,14 +99,14 @@ class ContentTruncationTest {
 
   @Test
   void eachFurtherCutOffRepairAsksForLessSoNoTwoRepairsAreTheSame() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
       h.server.enqueue(h.answer(CUT, true, 512));
       h.server.enqueue(h.answer(CUT, true, 512));
-      h.server.enqueue(h.answer(ContentHarness.VALID));
+      h.server.enqueue(h.answer(PipelineHarness.VALID));
       AsyncContentEngine engine = h.engine();
 
       GeneratedContent result =
-          resultOf(engine.generateAsync(ContentHarness.PORTFOLIO, engine.theme("editorial")));
+          resultOf(engine.generateAsync(PipelineHarness.PORTFOLIO, engine.theme("editorial")));
 
       assertThat(result.repairs()).isEqualTo(2);
       h.takeBody();
@@ -133,14 +134,14 @@ class ContentTruncationTest {
   @ParameterizedTest
   @EnumSource(Wire.class)
   void withABoundEachCutOffRepairDoublesTheTokenLimitUpToTheBound(Wire wire) {
-    try (ContentHarness h = new ContentHarness(wire)) {
+    try (PipelineHarness h = new PipelineHarness(wire)) {
       h.server.enqueue(h.answer(CUT, true, 512));
       h.server.enqueue(h.answer(CUT, true, 1024));
-      h.server.enqueue(h.answer(ContentHarness.VALID));
+      h.server.enqueue(h.answer(PipelineHarness.VALID));
       AsyncContentEngine engine = h.engine(b -> b.maxOutputTokens(1500));
 
       GeneratedContent result =
-          resultOf(engine.generateAsync(ContentHarness.PORTFOLIO, engine.theme("hacker")));
+          resultOf(engine.generateAsync(PipelineHarness.PORTFOLIO, engine.theme("hacker")));
 
       assertThat(result.attempts()).isEqualTo(3);
       String field = limitField(wire);
@@ -152,13 +153,13 @@ class ContentTruncationTest {
 
   @Test
   void withoutReportedUsageTheRepairAsksForTheBoundAndKeepsItForLaterRepairs() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
       h.server.enqueue(h.answer(CUT, true, 0));
       h.server.enqueue(h.answer(ContentRepairTest.BROKEN));
-      h.server.enqueue(h.answer(ContentHarness.VALID));
+      h.server.enqueue(h.answer(PipelineHarness.VALID));
       AsyncContentEngine engine = h.engine(b -> b.maxOutputTokens(4096));
 
-      resultOf(engine.generateAsync(ContentHarness.PORTFOLIO, engine.theme("hacker")));
+      resultOf(engine.generateAsync(PipelineHarness.PORTFOLIO, engine.theme("hacker")));
 
       h.takeBody();
       assertThat(h.takeBody().at("/options/num_predict").asInt()).isEqualTo(4096);
@@ -170,14 +171,14 @@ class ContentTruncationTest {
 
   @Test
   void theSameAnswerAgainStopsTheRepairsInsteadOfRepeatingTheRequest() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
       h.server.enqueue(h.answer(""));
       h.server.enqueue(h.answer(""));
-      h.server.enqueue(h.answer(ContentHarness.VALID)); // never asked for
+      h.server.enqueue(h.answer(PipelineHarness.VALID)); // never asked for
       AsyncContentEngine engine = h.engine();
 
       Throwable failure =
-          failureOf(engine.generateAsync(ContentHarness.PORTFOLIO, engine.theme("hacker")));
+          failureOf(engine.generateAsync(PipelineHarness.PORTFOLIO, engine.theme("hacker")));
 
       assertThat(failure).isInstanceOf(ContentValidationException.class);
       ContentValidationException e = (ContentValidationException) failure;
@@ -194,15 +195,15 @@ class ContentTruncationTest {
 
   @Test
   void cutOffRepairsAtTheBoundStopOnceTheyCanAskForNothingShorter() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
       for (int i = 0; i < 3; i++) {
         h.server.enqueue(h.answer(CUT, true, 1000));
       }
-      h.server.enqueue(h.answer(ContentHarness.VALID)); // never asked for
+      h.server.enqueue(h.answer(PipelineHarness.VALID)); // never asked for
       AsyncContentEngine engine = h.engine(b -> b.maxRepairs(5).maxOutputTokens(1000));
 
       Throwable failure =
-          failureOf(engine.generateAsync(ContentHarness.PORTFOLIO, engine.theme("minimalist")));
+          failureOf(engine.generateAsync(PipelineHarness.PORTFOLIO, engine.theme("minimalist")));
 
       // minimalist: 4 projects, 100 characters; the repairs ask for 2 and 50, then 1 and 40, and a
       // third would ask for 1 and 40 again with the same answer and the limit already at the bound
@@ -221,7 +222,7 @@ class ContentTruncationTest {
 
   @Test
   void aBoundOutsideItsRangeIsRefusedByName() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
       assertThatThrownBy(() -> ContentEngines.builder(h.trinity).maxOutputTokens(-1))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith("maxOutputTokens must be in [0, 1000000]");

@@ -1,8 +1,8 @@
 package dev.trinity.core.content;
 
-import static dev.trinity.core.content.ContentHarness.failureOf;
-import static dev.trinity.core.content.ContentHarness.kv;
-import static dev.trinity.core.content.ContentHarness.resultOf;
+import static dev.trinity.core.PipelineHarness.failureOf;
+import static dev.trinity.core.PipelineHarness.kv;
+import static dev.trinity.core.PipelineHarness.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -20,8 +20,9 @@ import dev.trinity.api.content.Fallback;
 import dev.trinity.api.content.GeneratedContent;
 import dev.trinity.api.content.Project;
 import dev.trinity.core.LlmConfig;
+import dev.trinity.core.PipelineHarness;
+import dev.trinity.core.PipelineHarness.Wire;
 import dev.trinity.core.Trinity;
-import dev.trinity.core.content.ContentHarness.Wire;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
@@ -103,8 +104,8 @@ class OfflineAndFallbackTest {
 
   @Test
   void whenTheModelFailsTheOfflineFallbackAnswersAndSaysWhy() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
-      h.server.enqueue(ContentHarness.status(503));
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
+      h.server.enqueue(PipelineHarness.status(503));
       AsyncContentEngine engine = h.engine(b -> b.fallback(Fallback.offline()));
 
       GeneratedContent result = resultOf(engine.generateAsync(fixture(), "hacker"));
@@ -130,7 +131,7 @@ class OfflineAndFallbackTest {
 
   @Test
   void answersStillInvalidAfterTheRepairsFallBackToo() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
       h.server.enqueue(h.answer("no json here"));
       h.server.enqueue(h.answer("still none"));
       AsyncContentEngine engine = h.engine(b -> b.maxRepairs(1).fallback(Fallback.offline()));
@@ -149,16 +150,17 @@ class OfflineAndFallbackTest {
         "{\"brand_name\":\"Maintenance\",\"hero\":{\"title\":\"Back soon\",\"subtitle\":\"We are"
             + " updating the site.\"},\"repos\":[{\"name\":\"status\",\"description\":\"Status"
             + " page\"}]}";
-    try (ContentHarness h = new ContentHarness(Wire.OPENAI)) {
-      h.server.enqueue(ContentHarness.status(500));
+    try (PipelineHarness h = new PipelineHarness(Wire.OPENAI)) {
+      h.server.enqueue(PipelineHarness.status(500));
       AsyncContentEngine engine = h.engine(b -> b.fallbackJson(json));
 
       GeneratedContent result =
           resultOf(
-              engine.generateAsync(ContentRequest.ofText(ContentHarness.PORTFOLIO, "brutalist")));
+              engine.generateAsync(ContentRequest.ofText(PipelineHarness.PORTFOLIO, "brutalist")));
 
       assertThat(result.source()).isEqualTo(ContentSource.FALLBACK);
-      assertThat(result.provider()).isEqualTo("host");
+      assertThat(result.provider()).isEqualTo(Fallback.HOST_PROVIDER).isEqualTo("host");
+      assertThat(result.model()).isEqualTo(Fallback.NO_MODEL).isEqualTo("none");
       assertThat(result.content().brandName()).isEqualTo("Maintenance");
       assertThat(result.content().hero().title()).isEqualTo("Back soon");
     }
@@ -166,9 +168,9 @@ class OfflineAndFallbackTest {
 
   @Test
   void aRequestCanAskForTheFallbackTheEngineDoesNotHave() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
-      h.server.enqueue(ContentHarness.status(503));
-      h.server.enqueue(ContentHarness.status(503));
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
+      h.server.enqueue(PipelineHarness.status(503));
+      h.server.enqueue(PipelineHarness.status(503));
       AsyncContentEngine engine = h.engine();
 
       Throwable plain = failureOf(engine.generateAsync(fixture(), "hacker"));
@@ -189,7 +191,7 @@ class OfflineAndFallbackTest {
 
   @Test
   void badInputNeverFallsBack() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
       AsyncContentEngine engine = h.engine(b -> b.fallback(Fallback.offline()));
 
       Throwable failure = failureOf(engine.generateAsync(dir.resolve("missing.md"), "hacker"));

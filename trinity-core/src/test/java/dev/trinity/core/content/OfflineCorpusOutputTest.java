@@ -1,6 +1,6 @@
 package dev.trinity.core.content;
 
-import static dev.trinity.core.content.ContentHarness.failureOf;
+import static dev.trinity.core.PipelineHarness.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trinity.api.ProviderException;

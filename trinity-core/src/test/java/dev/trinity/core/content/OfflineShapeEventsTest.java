@@ -1,8 +1,8 @@
 package dev.trinity.core.content;
 
-import static dev.trinity.core.content.ContentHarness.failureOf;
-import static dev.trinity.core.content.ContentHarness.kv;
-import static dev.trinity.core.content.ContentHarness.resultOf;
+import static dev.trinity.core.PipelineHarness.failureOf;
+import static dev.trinity.core.PipelineHarness.kv;
+import static dev.trinity.core.PipelineHarness.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -11,7 +11,8 @@ import dev.trinity.api.content.ContentRequest;
 import dev.trinity.api.content.Fallback;
 import dev.trinity.api.content.GeneratedContent;
 import dev.trinity.core.LlmConfig;
-import dev.trinity.core.content.ContentHarness.Wire;
+import dev.trinity.core.PipelineHarness;
+import dev.trinity.core.PipelineHarness.Wire;
 import dev.trinity.logging.LogEvents;
 import dev.trinity.logging.LogEvents.Keys;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,8 @@ class OfflineShapeEventsTest {
 
   @Test
   void theOfflineProviderLogsTheShapeAndTheProjectsFoundAndShown() {
-    try (ContentHarness h =
-        new ContentHarness(
+    try (PipelineHarness h =
+        new PipelineHarness(
             Wire.OLLAMA, b -> b.llm(LlmConfig.builder().provider("offline").build()))) {
       GeneratedContent result =
           resultOf(
@@ -44,8 +45,8 @@ class OfflineShapeEventsTest {
 
   @Test
   void whenNoShapeFitsItWarnsThatItFellBackToPlainText() {
-    try (ContentHarness h =
-        new ContentHarness(
+    try (PipelineHarness h =
+        new PipelineHarness(
             Wire.OLLAMA, b -> b.llm(LlmConfig.builder().provider("offline").build()))) {
       GeneratedContent result =
           resultOf(h.engine().generateAsync(ContentRequest.ofText(NOTES, "editorial")));
@@ -63,8 +64,8 @@ class OfflineShapeEventsTest {
 
   @Test
   void theFallbackAfterAFailedModelLogsTheShapeToo() {
-    try (ContentHarness h = new ContentHarness(Wire.OLLAMA)) {
-      h.server.enqueue(ContentHarness.status(503));
+    try (PipelineHarness h = new PipelineHarness(Wire.OLLAMA)) {
+      h.server.enqueue(PipelineHarness.status(503));
 
       GeneratedContent result =
           resultOf(
@@ -79,8 +80,8 @@ class OfflineShapeEventsTest {
 
   @Test
   void aPortfolioWithoutProjectsNamesTheShapeItWasReadAs() {
-    try (ContentHarness h =
-        new ContentHarness(
+    try (PipelineHarness h =
+        new PipelineHarness(
             Wire.OLLAMA, b -> b.llm(LlmConfig.builder().provider("offline").build()))) {
       Throwable failure =
           failureOf(

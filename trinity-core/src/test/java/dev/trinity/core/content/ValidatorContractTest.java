@@ -17,6 +17,7 @@ import dev.trinity.api.content.ContentRequest;
 import dev.trinity.api.content.ContentSource;
 import dev.trinity.api.content.Fallback;
 import dev.trinity.api.content.GeneratedContent;
+import dev.trinity.core.PipelineHarness;
 import dev.trinity.core.content.internal.DefaultContentEngine;
 import dev.trinity.core.content.internal.EngineSettings;
 import dev.trinity.core.content.internal.PromptTemplates;
@@ -129,20 +130,20 @@ class ValidatorContractTest {
   }
 
   static ContentRequest request() {
-    return ContentRequest.ofText(ContentHarness.PORTFOLIO, "brutalist");
+    return ContentRequest.ofText(PipelineHarness.PORTFOLIO, "brutalist");
   }
 
   @Test
   void theEngineHandsThePipelineAValidatorThatRejectsInvalidAnswers() {
     client.answers.add(BROKEN);
-    client.answers.add(ContentHarness.VALID);
+    client.answers.add(PipelineHarness.VALID);
 
     engine().generateAsync(request()).join();
 
     ResponseValidator first = client.validators.get(0);
     LlmResponse broken = LlmResponse.builder().text(BROKEN).model("m").provider("scripted").build();
     LlmResponse valid =
-        LlmResponse.builder().text(ContentHarness.VALID).model("m").provider("scripted").build();
+        LlmResponse.builder().text(PipelineHarness.VALID).model("m").provider("scripted").build();
     assertThat(first).isNotSameAs(ResponseValidator.ACCEPT_ALL);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.validate(broken))
         .isInstanceOf(ContentValidationException.class);
@@ -152,8 +153,8 @@ class ValidatorContractTest {
   @Test
   void aRejectedAnswerIsNeverStoredSoTheSameRequestGoesToTheModelAgain() {
     client.answers.add(BROKEN);
-    client.answers.add(ContentHarness.VALID);
-    client.answers.add(ContentHarness.VALID);
+    client.answers.add(PipelineHarness.VALID);
+    client.answers.add(PipelineHarness.VALID);
     AsyncContentEngine engine = engine();
 
     GeneratedContent repaired = engine.generateAsync(request()).join();
@@ -173,7 +174,7 @@ class ValidatorContractTest {
 
   @Test
   void everyRequestCarriesTheTemplateVersionSoATemplateChangeChangesTheKey() {
-    client.answers.add(ContentHarness.VALID);
+    client.answers.add(PipelineHarness.VALID);
 
     engine().generateAsync(request()).join();
 
@@ -183,16 +184,16 @@ class ValidatorContractTest {
 
   @Test
   void providersWithJsonSchemaGetTheSchemaAndOthersJsonMode() {
-    client.answers.add(ContentHarness.VALID);
-    client.answers.add(ContentHarness.VALID);
-    client.answers.add(ContentHarness.VALID);
+    client.answers.add(PipelineHarness.VALID);
+    client.answers.add(PipelineHarness.VALID);
+    client.answers.add(PipelineHarness.VALID);
 
     engine(Set.of(Capability.JSON_SCHEMA)).generateAsync(request()).join();
     engine(Set.of(Capability.JSON_MODE))
-        .generateAsync(ContentRequest.ofText(ContentHarness.PORTFOLIO, "hacker"))
+        .generateAsync(ContentRequest.ofText(PipelineHarness.PORTFOLIO, "hacker"))
         .join();
     engine(Set.of())
-        .generateAsync(ContentRequest.ofText(ContentHarness.PORTFOLIO, "editorial"))
+        .generateAsync(ContentRequest.ofText(PipelineHarness.PORTFOLIO, "editorial"))
         .join();
 
     assertThat(client.sentToModel.get(0).responseFormat())
@@ -206,7 +207,7 @@ class ValidatorContractTest {
   @Test
   void aRequestDeadlineCoversTheWholeGenerationAndTheCorrelationIdEveryCall() {
     client.answers.add(BROKEN);
-    client.answers.add(ContentHarness.VALID);
+    client.answers.add(PipelineHarness.VALID);
 
     engine()
         .generateAsync(

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trinity.core.resilience.ConcurrencyLimitConfig.Mode;
 import dev.trinity.core.resilience.ConcurrencyLimiter.Permit;
-import dev.trinity.core.testing.VirtualTime;
+import dev.trinity.test.VirtualTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,11 @@ class AdaptiveConcurrencyLimitTest {
   private final VirtualTime time = new VirtualTime();
 
   private ConcurrencyLimiter limiter(ConcurrencyLimitConfig.Builder config) {
-    return ConcurrencyLimiter.of("ollama", config.mode(Mode.ADAPTIVE).build(), time.clock(), time);
+    return ConcurrencyLimiter.of(
+        "ollama",
+        config.mode(Mode.ADAPTIVE).build(),
+        time.clock(),
+        (task, delay) -> time.schedule(task, delay)::cancel);
   }
 
   private static List<Permit> take(ConcurrencyLimiter limiter, int n) {

@@ -74,7 +74,8 @@ class CircuitBreakerConfigTest {
             .minimumNumberOfCalls(5)
             .failureRateThreshold(25)
             .openDuration(Duration.ofSeconds(5))
-            .ignoreExceptionPredicate(Failures.NOT_THE_PROVIDERS_FAULT)
+            .ignoreExceptionPredicate(
+                ProviderFailures.pipelineBreaker().build().ignoreExceptionPredicate())
             .build();
 
     assertThat(c.toBuilder().build()).isEqualTo(c).hasSameHashCodeAs(c);

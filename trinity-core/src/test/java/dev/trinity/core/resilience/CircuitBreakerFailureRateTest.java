@@ -1,13 +1,13 @@
 package dev.trinity.core.resilience;
 
-import static dev.trinity.core.resilience.Failures.clientError;
-import static dev.trinity.core.resilience.Failures.serverError;
+import static dev.trinity.core.resilience.ProviderFailures.clientError;
+import static dev.trinity.core.resilience.ProviderFailures.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trinity.api.CircuitOpenException;
 import dev.trinity.core.resilience.CircuitBreaker.State;
 import dev.trinity.core.resilience.CircuitBreakerConfig.Mode;
-import dev.trinity.core.testing.VirtualTime;
+import dev.trinity.test.VirtualTime;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -18,7 +18,7 @@ class CircuitBreakerFailureRateTest {
   private final CircuitBreaker breaker =
       CircuitBreaker.of(
           "openai",
-          Failures.llmAware()
+          ProviderFailures.pipelineBreaker()
               .mode(Mode.FAILURE_RATE)
               .slidingWindowSize(10)
               .minimumNumberOfCalls(5)

@@ -1,10 +1,10 @@
 package dev.trinity.core.resilience;
 
-import static dev.trinity.core.resilience.Failures.serverError;
+import static dev.trinity.core.resilience.ProviderFailures.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trinity.core.resilience.CircuitBreaker.State;
-import dev.trinity.core.testing.VirtualTime;
+import dev.trinity.test.VirtualTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

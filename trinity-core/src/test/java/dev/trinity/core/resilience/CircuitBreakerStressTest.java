@@ -3,7 +3,7 @@ package dev.trinity.core.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trinity.core.resilience.CircuitBreaker.State;
-import dev.trinity.core.testing.VirtualTime;
+import dev.trinity.test.VirtualTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,17 +1,19 @@
 package dev.trinity.core.resilience;
 
-import static dev.trinity.core.resilience.Failures.cancelled;
-import static dev.trinity.core.resilience.Failures.clientError;
-import static dev.trinity.core.resilience.Failures.invalidInput;
-import static dev.trinity.core.resilience.Failures.ioError;
-import static dev.trinity.core.resilience.Failures.serverError;
+import static dev.trinity.core.resilience.ProviderFailures.busy;
+import static dev.trinity.core.resilience.ProviderFailures.cancelled;
+import static dev.trinity.core.resilience.ProviderFailures.clientError;
+import static dev.trinity.core.resilience.ProviderFailures.invalidInput;
+import static dev.trinity.core.resilience.ProviderFailures.ioError;
+import static dev.trinity.core.resilience.ProviderFailures.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trinity.api.CircuitOpenException;
 import dev.trinity.api.ProviderException;
+import dev.trinity.api.ProviderException.Kind;
 import dev.trinity.core.resilience.CircuitBreaker.State;
-import dev.trinity.core.testing.VirtualTime;
+import dev.trinity.test.VirtualTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ class CircuitBreakerTest {
   }
 
   private CircuitBreaker openBreaker(Door door) {
-    CircuitBreaker breaker = breaker(Failures.llmAware().build());
+    CircuitBreaker breaker = breaker(ProviderFailures.pipelineBreaker().build());
     for (int i = 0; i < 5; i++) {
       door.fail(breaker, serverError());
     }
@@ -76,18 +78,19 @@ class CircuitBreakerTest {
 
   @ParameterizedTest
   @EnumSource(Door.class)
-  void clientErrorsInvalidInputAndCancellationsDoNotCount(Door door) {
-    CircuitBreaker breaker = breaker(Failures.llmAware().build());
+  void clientErrorsABusyServerInvalidInputAndCancellationsDoNotCount(Door door) {
+    CircuitBreaker breaker = breaker(ProviderFailures.pipelineBreaker().build());
 
     for (int i = 0; i < 10; i++) {
       assertThat(door.fail(breaker, clientError())).isInstanceOf(ProviderException.class);
+      door.fail(breaker, busy());
       door.fail(breaker, invalidInput());
       door.fail(breaker, cancelled());
     }
 
     assertThat(breaker.state()).isEqualTo(State.CLOSED);
     CircuitBreakerStatus status = breaker.status();
-    assertThat(status.totalCalls()).isEqualTo(30);
+    assertThat(status.totalCalls()).isEqualTo(40);
     assertThat(status.totalFailures()).isZero();
     assertThat(status.totalSuccesses()).isZero();
     assertThat(status.consecutiveFailures()).isZero();
@@ -105,7 +108,7 @@ class CircuitBreakerTest {
 
   @Test
   void wrappedFailuresAreUnwrappedBeforeTheyAreClassified() {
-    CircuitBreakerConfig config = Failures.llmAware().build();
+    CircuitBreakerConfig config = ProviderFailures.pipelineBreaker().build();
 
     assertThat(
             config.countsAsFailure(new CompletionException(new ExecutionException(clientError()))))
@@ -120,7 +123,7 @@ class CircuitBreakerTest {
             CircuitBreakerConfig.consecutiveFailures().toBuilder()
                 .failureThreshold(1)
                 .recordFailurePredicate(
-                    t -> t instanceof ProviderException p && p.statusCode() >= 500)
+                    t -> t instanceof ProviderException p && p.kind() == Kind.SERVER)
                 .build());
 
     breaker.onError(new IllegalStateException("a bug, not an outage"));
@@ -221,7 +224,7 @@ class CircuitBreakerTest {
   @EnumSource(Door.class)
   void closesOnlyAfterSuccessThresholdProbesSucceed(Door door) {
     CircuitBreaker breaker =
-        breaker(Failures.llmAware().failureThreshold(1).successThreshold(3).build());
+        breaker(ProviderFailures.pipelineBreaker().failureThreshold(1).successThreshold(3).build());
     door.fail(breaker, serverError());
     time.advance(OPEN);
 
@@ -400,7 +403,8 @@ class CircuitBreakerTest {
   @ParameterizedTest
   @EnumSource(Door.class)
   void statusCountsCallsOutcomesRejectionsAndTimes(Door door) {
-    CircuitBreaker breaker = breaker(Failures.llmAware().failureThreshold(2).build());
+    CircuitBreaker breaker =
+        breaker(ProviderFailures.pipelineBreaker().failureThreshold(2).build());
     Instant start = time.now();
 
     door.succeed(breaker);
@@ -464,7 +468,8 @@ class CircuitBreakerTest {
 
   @Test
   void handReportedOutcomesFollowTheSameRules() {
-    CircuitBreaker breaker = breaker(Failures.llmAware().failureThreshold(2).build());
+    CircuitBreaker breaker =
+        breaker(ProviderFailures.pipelineBreaker().failureThreshold(2).build());
 
     breaker.acquirePermission();
     breaker.onError(new CompletionException(clientError()));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.trinity.api.ConcurrencyLimitExceededException;
 import dev.trinity.api.ConcurrencyLimitExceededException.Reason;
 import dev.trinity.core.resilience.ConcurrencyLimiter.Permit;
-import dev.trinity.core.testing.VirtualTime;
+import dev.trinity.test.VirtualTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ class ConcurrencyLimiterTest {
         "ollama",
         ConcurrencyLimitConfig.builder().maxConcurrency(max).queueCapacity(queue).build(),
         time.clock(),
-        time);
+        (task, delay) -> time.schedule(task, delay)::cancel);
   }
 
   private static Permit permitOf(CompletableFuture<Permit> f) {
@@ -268,7 +268,11 @@ class ConcurrencyLimiterTest {
   @Test
   void defaultsAllowEightCallsAndAThousandWaiting() {
     ConcurrencyLimiter limiter =
-        ConcurrencyLimiter.of("ollama", ConcurrencyLimitConfig.ofDefaults(), time.clock(), time);
+        ConcurrencyLimiter.of(
+            "ollama",
+            ConcurrencyLimitConfig.ofDefaults(),
+            time.clock(),
+            (task, delay) -> time.schedule(task, delay)::cancel);
 
     for (int i = 0; i < 8 + 1000; i++) {
       limiter.acquire(WAIT);

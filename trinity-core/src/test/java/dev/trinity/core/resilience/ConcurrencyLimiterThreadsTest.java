@@ -2,7 +2,7 @@ package dev.trinity.core.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trinity.core.testing.VirtualTime;
+import dev.trinity.test.VirtualTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ class ConcurrencyLimiterThreadsTest {
             "ollama",
             ConcurrencyLimitConfig.builder().maxConcurrency(LIMIT).build(),
             time.clock(),
-            time);
+            (task, delay) -> time.schedule(task, delay)::cancel);
     AtomicInteger running = new AtomicInteger();
     AtomicInteger mostRunning = new AtomicInteger();
     BlockingQueue<CompletableFuture<Integer>> started = new LinkedBlockingQueue<>();

@@ -6,6 +6,7 @@ import dev.trinity.api.LlmProvider;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
 import dev.trinity.api.Usage;
+import dev.trinity.test.VirtualTime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Random;
@@ -16,14 +17,14 @@ import java.util.concurrent.CompletableFuture;
  * A model endpoint that resets a share of its connections at random and answers the rest after a
  * model-like latency. A reset fails almost at once (50 µs), an answer takes {@code minLatency} to
  * {@code maxLatency}: the asymmetry that bunches failures in arrival order. A failure rate of 1.0
- * is an endpoint that is down. Seeded, and driven by a {@link VirtualTimeLoop}: the same seed gives
- * the same run.
+ * is an endpoint that is down. Seeded, and driven by a {@link VirtualTime} on one thread ({@link
+ * VirtualTime#runUntilIdle()}): the same seed gives the same run.
  */
 final class FlakyModelProvider implements LlmProvider {
   static final String ENDPOINT = "http://model.test:11434";
   private static final Duration RESET_AFTER = Duration.ofNanos(50_000);
 
-  private final VirtualTimeLoop time;
+  private final VirtualTime time;
   private final Random random;
   private final double failureRate;
   private final Duration minLatency;
@@ -31,11 +32,7 @@ final class FlakyModelProvider implements LlmProvider {
   private int calls;
 
   FlakyModelProvider(
-      VirtualTimeLoop time,
-      long seed,
-      double failureRate,
-      Duration minLatency,
-      Duration maxLatency) {
+      VirtualTime time, long seed, double failureRate, Duration minLatency, Duration maxLatency) {
     this.time = time;
     this.random = new Random(seed);
     this.failureRate = failureRate;

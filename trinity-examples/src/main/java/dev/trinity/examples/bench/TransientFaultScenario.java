@@ -11,6 +11,7 @@ import dev.trinity.core.resilience.CircuitBreaker;
 import dev.trinity.core.resilience.CircuitBreakerConfig;
 import dev.trinity.core.resilience.CircuitBreakerStatus;
 import dev.trinity.core.resilience.RetryConfig;
+import dev.trinity.test.VirtualTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +98,7 @@ record TransientFaultScenario(
    * @return the outcome
    */
   Result run(long seed) {
-    VirtualTimeLoop time = new VirtualTimeLoop();
+    VirtualTime time = new VirtualTime();
     FlakyModelProvider endpoint =
         new FlakyModelProvider(time, seed, failureRate, minLatency, maxLatency);
     Random jitter = new Random(seed ^ 0x5DEECE66DL);
@@ -119,7 +120,7 @@ record TransientFaultScenario(
             .config(config)
             .provider(endpoint)
             .clock(time.clock())
-            .scheduler(time)
+            .scheduler((task, delay) -> time.schedule(task, delay)::cancel)
             .random(jitter::nextDouble)
             .build()) {
       long[] openings = {0};

@@ -51,7 +51,10 @@ class ProductionProfileTest {
     Logger log = context.getLogger(LOGGER);
     try (TestContexts.Stdout console = new TestContexts.Stdout();
         CorrelationContext scope = CorrelationContext.open("build-123")) {
-      log.atDebug().setMessage("llm_response").addKeyValue("text", "hidden at INFO").log();
+      log.atDebug()
+          .setMessage(LogEvents.LLM_RESPONSE)
+          .addKeyValue(Keys.ANSWER, "hidden at INFO")
+          .log();
       log.atInfo()
           .setMessage(LogEvents.LLM_REQUEST_SENT)
           .addKeyValue(Keys.PROVIDER, "ollama")

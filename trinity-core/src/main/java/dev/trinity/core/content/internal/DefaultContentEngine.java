@@ -24,18 +24,28 @@ import java.util.concurrent.RejectedExecutionException;
  * {@link Generation} over the request pipeline. The one implementation behind both views.
  */
 public final class DefaultContentEngine implements AsyncContentEngine {
-  private final AsyncLlmClient client;
+  private final AnswerSource answers;
   private final EngineSettings settings;
   private final ContentEngine sync = new BlockingContentEngine(this);
 
   /**
-   * Creates an engine.
+   * Creates an engine whose answers all come from the client's provider.
    *
    * @param client the request pipeline
    * @param settings the checked configuration
    */
   public DefaultContentEngine(AsyncLlmClient client, EngineSettings settings) {
-    this.client = Objects.requireNonNull(client, "client");
+    this(AnswerSource.model(Objects.requireNonNull(client, "client")), settings);
+  }
+
+  /**
+   * Creates an engine.
+   *
+   * @param answers where its answers come from
+   * @param settings the checked configuration
+   */
+  public DefaultContentEngine(AnswerSource answers, EngineSettings settings) {
+    this.answers = Objects.requireNonNull(answers, "answers");
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
@@ -62,7 +72,7 @@ public final class DefaultContentEngine implements AsyncContentEngine {
                 return; // cancelled while the file was read
               }
               new Generation(
-                      client, settings, request, theme, portfolio, correlationId, start, result)
+                      answers, settings, request, theme, portfolio, correlationId, start, result)
                   .start();
             });
     return result;

@@ -1,28 +1,18 @@
 package dev.trinity.core.content.internal;
 
 import dev.trinity.api.TrinityException;
+import dev.trinity.api.internal.Throwables;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /** Unwrapping and waiting: what the blocking views share. */
 final class Futures {
   private Futures() {}
 
-  /** The failure without {@link CompletionException} / {@link ExecutionException} wrappers. */
-  static Throwable unwrap(Throwable t) {
-    Throwable c = t;
-    while ((c instanceof CompletionException || c instanceof ExecutionException)
-        && c.getCause() != null) {
-      c = c.getCause();
-    }
-    return c;
-  }
-
   /** The failure as a {@link TrinityException}; anything else is reported as a bug. */
   static TrinityException asTrinityException(Throwable failure) {
-    Throwable t = unwrap(failure);
+    Throwable t = Throwables.unwrap(failure);
     if (t instanceof TrinityException te) {
       return te;
     }
@@ -41,7 +31,7 @@ final class Futures {
     try {
       return future.get();
     } catch (ExecutionException e) {
-      Throwable cause = unwrap(e);
+      Throwable cause = Throwables.unwrap(e);
       if (cause instanceof RuntimeException re) {
         throw re;
       }

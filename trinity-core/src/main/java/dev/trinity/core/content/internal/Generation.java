@@ -1,6 +1,5 @@
 package dev.trinity.core.content.internal;
 
-import dev.trinity.api.AsyncLlmClient;
 import dev.trinity.api.Capability;
 import dev.trinity.api.ContentValidationException;
 import dev.trinity.api.LlmRequest;
@@ -16,6 +15,8 @@ import dev.trinity.api.content.Fallback;
 import dev.trinity.api.content.GeneratedContent;
 import dev.trinity.api.content.SiteContent;
 import dev.trinity.api.content.Theme;
+import dev.trinity.api.internal.Throwables;
+import dev.trinity.core.content.internal.offline.OfflineExtractor;
 import dev.trinity.logging.CorrelationContext;
 import dev.trinity.logging.LogEvents;
 import dev.trinity.logging.LogEvents.Keys;
@@ -47,12 +48,6 @@ import org.slf4j.LoggerFactory;
 final class Generation {
   private static final Logger log = LoggerFactory.getLogger(Generation.class);
 
-  /** New event: the portfolio was cut to the model's budget. */
-  static final String CONTENT_INPUT_TRIMMED = "content_input_trimmed";
-
-  /** New event: the model path failed and the fallback answered. */
-  static final String CONTENT_FALLBACK_USED = "content_fallback_used";
-
   /** The longest rejected answer sent back to the model in a repair round. */
   static final int MAX_ECHOED_ANSWER_CHARS = 8_000;
 
@@ -64,11 +59,15 @@ final class Generation {
   /** The shortest description a repair of a cut-off answer asks for. */
   static final int MIN_REPAIR_DESCRIPTION_LENGTH = 40;
 
-  private final AsyncLlmClient client;
+  private final AnswerSource answers;
   private final EngineSettings settings;
   private final ContentRequest request;
   private final Theme theme;
   private final Portfolio portfolio;
+
+  /** The portfolio as sent: cut to the model's budget. */
+  private final Portfolio sentPortfolio;
+
   private final String correlationId;
   private final Instant start;
   private final CompletableFuture<GeneratedContent> result;
@@ -80,7 +79,7 @@ final class Generation {
   private int cutOffRepairs;
 
   Generation(
-      AsyncLlmClient client,
+      AnswerSource answers,
       EngineSettings settings,
       ContentRequest request,
       Theme theme,
@@ -88,11 +87,12 @@ final class Generation {
       String correlationId,
       Instant start,
       CompletableFuture<GeneratedContent> result) {
-    this.client = client;
+    this.answers = answers;
     this.settings = settings;
     this.request = request;
     this.theme = theme;
     this.portfolio = portfolio;
+    this.sentPortfolio = portfolio.trimmedTo(settings.maxPortfolioChars());
     this.correlationId = correlationId;
     this.start = start;
     this.result = result;
@@ -107,7 +107,7 @@ final class Generation {
 
   /** Sends the first request. */
   void start() {
-    Portfolio sent = portfolio.trimmedTo(settings.maxPortfolioChars());
+    Portfolio sent = sentPortfolio;
     if (sent.trimmed()) {
       warnings.add(
           "input trimmed from "
@@ -117,10 +117,10 @@ final class Generation {
               + " characters to fit the model's budget");
       try (CorrelationContext scope = CorrelationContext.open(correlationId)) {
         log.atWarn()
-            .setMessage(CONTENT_INPUT_TRIMMED)
-            .addKeyValue("input", portfolio.name())
-            .addKeyValue("original_chars", portfolio.length())
-            .addKeyValue("kept_chars", sent.length())
+            .setMessage(LogEvents.CONTENT_INPUT_TRIMMED)
+            .addKeyValue(Keys.INPUT, portfolio.name())
+            .addKeyValue(Keys.ORIGINAL_CHARS, portfolio.length())
+            .addKeyValue(Keys.KEPT_CHARS, sent.length())
             .log();
       }
     }
@@ -176,7 +176,7 @@ final class Generation {
     asked.add(current);
     CompletableFuture<LlmResponse> call;
     try {
-      call = client.generate(sent, validator);
+      call = answers.answer(sent, validator, sentPortfolio, theme);
     } catch (RuntimeException e) {
       call = CompletableFuture.failedFuture(e);
     }
@@ -192,7 +192,7 @@ final class Generation {
             succeed(response, validator, attempt);
             return;
           }
-          Throwable cause = Futures.unwrap(failure);
+          Throwable cause = Throwables.unwrap(failure);
           if (cause instanceof CancellationException) {
             result.cancel(false);
             return;
@@ -321,7 +321,7 @@ final class Generation {
     }
     warnings.addAll(accepted.warnings());
     ContentSource writer =
-        OfflineProviderFactory.NAME.equals(response.provider())
+        OfflineExtractor.NAME.equals(response.provider())
             ? ContentSource.OFFLINE
             : ContentSource.LLM;
     complete(
@@ -349,18 +349,16 @@ final class Generation {
     switch (fallback.kind()) {
       case OFFLINE:
         content =
-            OfflineExtractor.content(
-                    portfolio.trimmedTo(settings.maxPortfolioChars()).text(),
-                    theme.rules().maxRepos())
+            OfflineExtractor.content(sentPortfolio.text(), theme.rules().maxRepos())
                 .map(c -> SiteContentValidator.withSafeLinks(c, warnings))
                 .map(c -> ThemeStyler.apply(c, theme.rules()));
-        provider = OfflineProviderFactory.NAME;
+        provider = OfflineExtractor.NAME;
         model = OfflineExtractor.MODEL;
         break;
       case STATIC:
         content = fallback.content();
-        provider = "host";
-        model = "static";
+        provider = Fallback.HOST_PROVIDER;
+        model = Fallback.NO_MODEL;
         break;
       case NONE:
       default:
@@ -378,10 +376,10 @@ final class Generation {
         "fallback (" + kind + ") used because the model path failed: " + error.getMessage());
     try (CorrelationContext scope = CorrelationContext.open(correlationId)) {
       log.atWarn()
-          .setMessage(CONTENT_FALLBACK_USED)
-          .addKeyValue("theme", theme.name())
-          .addKeyValue("fallback", kind)
-          .addKeyValue("input", portfolio.name())
+          .setMessage(LogEvents.CONTENT_FALLBACK_USED)
+          .addKeyValue(Keys.THEME, theme.name())
+          .addKeyValue(Keys.FALLBACK, kind)
+          .addKeyValue(Keys.INPUT, portfolio.name())
           .addKeyValue(Keys.ERROR_TYPE, error.getClass().getSimpleName())
           .addKeyValue(Keys.ERROR, error.getMessage())
           .log();
@@ -423,13 +421,13 @@ final class Generation {
     try (CorrelationContext scope = CorrelationContext.open(correlationId)) {
       log.atInfo()
           .setMessage(LogEvents.CONTENT_GENERATED)
-          .addKeyValue("theme", theme.name())
-          .addKeyValue("source", source.name().toLowerCase(Locale.ROOT))
-          .addKeyValue("original_source", originalSource.name().toLowerCase(Locale.ROOT))
+          .addKeyValue(Keys.THEME, theme.name())
+          .addKeyValue(Keys.SOURCE, source.name().toLowerCase(Locale.ROOT))
+          .addKeyValue(Keys.ORIGINAL_SOURCE, originalSource.name().toLowerCase(Locale.ROOT))
           .addKeyValue(Keys.DURATION_MS, out.duration().toMillis())
-          .addKeyValue("attempts", out.attempts())
-          .addKeyValue("repairs", repairs)
-          .addKeyValue("repos", content.repos().size())
+          .addKeyValue(Keys.ATTEMPT, out.attempts())
+          .addKeyValue(Keys.REPAIRS, repairs)
+          .addKeyValue(Keys.REPOS, content.repos().size())
           .addKeyValue(Keys.PROVIDER, provider)
           .addKeyValue(Keys.MODEL, model)
           .log();
@@ -441,16 +439,16 @@ final class Generation {
     try (CorrelationContext scope = CorrelationContext.open(correlationId)) {
       log.atWarn()
           .setMessage(LogEvents.CONTENT_VALIDATION_FAILED)
-          .addKeyValue("theme", theme.name())
-          .addKeyValue("errors", e.errors().size())
+          .addKeyValue(Keys.THEME, theme.name())
+          .addKeyValue(Keys.ERRORS, e.errors().size())
           .addKeyValue(Keys.ATTEMPT, attempt)
-          .addKeyValue("repair", repair)
+          .addKeyValue(Keys.REPAIR, repair)
           .log();
       if (log.isDebugEnabled()) {
         log.atDebug()
             .setMessage(LogEvents.CONTENT_VALIDATION_ERRORS)
-            .addKeyValue("errors", e.errors())
-            .addKeyValue("answer", e.rawOutput())
+            .addKeyValue(Keys.VALIDATION_ERRORS, e.errors())
+            .addKeyValue(Keys.ANSWER, e.rawOutput())
             .log();
       }
     }

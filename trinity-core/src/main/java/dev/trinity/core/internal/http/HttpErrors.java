@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trinity.api.ConnectionException;
 import dev.trinity.api.ModelNotFoundException;
 import dev.trinity.api.ProviderException;
+import dev.trinity.api.ProviderException.Kind;
 import dev.trinity.api.RateLimitedException;
 import dev.trinity.api.RequestTimeoutException;
 import dev.trinity.api.ResponseTooLargeException;
 import dev.trinity.api.TrinityException;
+import dev.trinity.api.internal.Throwables;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -23,29 +25,36 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The one place where HTTP statuses, provider error bodies and transport failures become {@link
- * ProviderException}s. The README's status table documents the same rules.
+ * ProviderException}s, each with its {@link Kind} decided here once. The README's status table
+ * documents the same rules.
  *
  * <table>
  *   <caption>Status to exception</caption>
- *   <tr><th>status</th><th>exception</th><th>retryable</th></tr>
- *   <tr><td>429</td><td>{@link RateLimitedException} with {@code Retry-After}</td><td>yes</td></tr>
- *   <tr><td>408, 409, 5xx</td><td>{@link ProviderException}</td><td>yes</td></tr>
- *   <tr><td>404 naming a model</td><td>{@link ModelNotFoundException}</td><td>no</td></tr>
- *   <tr><td>other 4xx (400, 401, 403, 404, 422, …)</td><td>{@link ProviderException}</td>
+ *   <tr><th>status</th><th>exception</th><th>kind</th><th>retryable</th></tr>
+ *   <tr><td>429</td><td>{@link RateLimitedException} with {@code Retry-After}</td>
+ *       <td>{@code RATE_LIMITED}</td><td>yes</td></tr>
+ *   <tr><td>any, with an error saying the server is busy or overloaded</td>
+ *       <td>{@link ProviderException}</td><td>{@code OVERLOADED}</td><td>yes</td></tr>
+ *   <tr><td>503</td><td>{@link ProviderException}</td><td>{@code UNAVAILABLE}</td>
+ *       <td>yes</td></tr>
+ *   <tr><td>408, other 5xx</td><td>{@link ProviderException}</td><td>{@code SERVER}</td>
+ *       <td>yes</td></tr>
+ *   <tr><td>409</td><td>{@link ProviderException}</td><td>{@code CLIENT}</td><td>yes</td></tr>
+ *   <tr><td>404 naming a model</td><td>{@link ModelNotFoundException}</td><td>{@code CLIENT}</td>
  *       <td>no</td></tr>
- *   <tr><td>1xx, 3xx</td><td>{@link ProviderException}</td><td>no</td></tr>
+ *   <tr><td>other 4xx (400, 401, 403, 404, 422, …)</td><td>{@link ProviderException}</td>
+ *       <td>{@code CLIENT}</td><td>no</td></tr>
+ *   <tr><td>1xx, 3xx</td><td>{@link ProviderException}</td><td>{@code CLIENT}</td><td>no</td></tr>
  * </table>
  *
- * <p>Body overrides: a message saying the model is loading, the server is busy or overloaded makes
- * any status retryable; a message saying the model needs more memory than the host has makes a 5xx
- * not retryable.
+ * <p>Body overrides of retryable: a message saying the model is loading, the server is busy or
+ * overloaded makes any status retryable; a message saying the model needs more memory than the host
+ * has makes a 5xx not retryable.
  */
 public final class HttpErrors {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +64,9 @@ public final class HttpErrors {
           "(model is loading|loading model|overloaded|server busy|try again later|"
               + "maximum pending requests)",
           Pattern.CASE_INSENSITIVE);
+  private static final Pattern BUSY =
+      Pattern.compile(
+          "(server busy|overloaded|maximum pending requests)", Pattern.CASE_INSENSITIVE);
   private static final Pattern PERMANENT =
       Pattern.compile("(requires more system memory|out of memory)", Pattern.CASE_INSENSITIVE);
   private static final Pattern MODEL_NOT_FOUND =
@@ -74,7 +86,7 @@ public final class HttpErrors {
    * @param body the response body (may be empty)
    * @param clock the clock to resolve an HTTP-date {@code Retry-After} against
    * @param secret a secret sent with the request, removed from any echoed text; may be null
-   * @return the exception to fail the request with
+   * @return the exception to fail the request with, its kind set
    */
   public static ProviderException fromStatus(
       String provider,
@@ -95,7 +107,10 @@ public final class HttpErrors {
       return new ModelNotFoundException(
           provider, status, model, message + " (model '" + model + "')");
     }
-    boolean retryable = status == 408 || status == 409 || (status >= 500 && status <= 599);
+    // alive but full, whatever the status: the retry stage and the concurrency limit deal with it
+    Kind kind = BUSY.matcher(detail).find() ? Kind.OVERLOADED : Kind.ofStatus(status);
+    boolean retryable =
+        status == 409 || kind == Kind.OVERLOADED || kind == Kind.UNAVAILABLE || kind == Kind.SERVER;
     if (!detail.isEmpty()) {
       if (TRANSIENT.matcher(detail).find()) {
         retryable = true;
@@ -103,7 +118,7 @@ public final class HttpErrors {
         retryable = false;
       }
     }
-    return new ProviderException(provider, status, message, retryable, retryAfter, null);
+    return new ProviderException(provider, kind, status, message, retryable, retryAfter, null);
   }
 
   /**
@@ -122,7 +137,7 @@ public final class HttpErrors {
       Throwable failure,
       @Nullable Duration timeout,
       long maxBytes) {
-    Throwable t = unwrap(failure);
+    Throwable t = Throwables.unwrap(failure);
     if (t instanceof TrinityException te) {
       return te;
     }
@@ -147,25 +162,12 @@ public final class HttpErrors {
     }
     return new ProviderException(
         provider,
+        Kind.OTHER,
         ProviderException.NO_STATUS,
         provider + " request to " + target + " failed: " + describe(t),
         false,
+        null,
         t);
-  }
-
-  /**
-   * Strips {@link CompletionException} and {@link ExecutionException} wrappers.
-   *
-   * @param t a throwable
-   * @return the innermost cause that is not a wrapper
-   */
-  public static Throwable unwrap(Throwable t) {
-    Throwable c = t;
-    while ((c instanceof CompletionException || c instanceof ExecutionException)
-        && c.getCause() != null) {
-      c = c.getCause();
-    }
-    return c;
   }
 
   /** Parses {@code Retry-After} as seconds or an HTTP date; null when absent or unreadable. */

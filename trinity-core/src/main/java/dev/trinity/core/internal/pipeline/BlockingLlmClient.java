@@ -22,7 +22,7 @@ final class BlockingLlmClient implements LlmClient {
 
   @Override
   public LlmResponse generate(LlmRequest request, ResponseValidator validator) {
-    CompletableFuture<LlmResponse> future = pipeline.submit(request, validator, true);
+    CompletableFuture<LlmResponse> future = pipeline.submitWaiting(request, validator);
     try {
       return future.get();
     } catch (ExecutionException e) {

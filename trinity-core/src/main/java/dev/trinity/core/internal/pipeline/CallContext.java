@@ -127,11 +127,6 @@ public final class CallContext {
     return mdc.apply();
   }
 
-  /** The caller's MDC at submission, with this call's correlation id. */
-  public MdcSnapshot mdc() {
-    return mdc;
-  }
-
   /** The provider's name. */
   public String provider() {
     return provider;

@@ -2,8 +2,8 @@ package dev.trinity.core.internal.pipeline;
 
 import dev.trinity.api.CachePolicy;
 import dev.trinity.api.LlmResponse;
+import dev.trinity.api.internal.Throwables;
 import dev.trinity.core.internal.http.CallerWaits;
-import dev.trinity.core.internal.http.HttpErrors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -100,7 +100,7 @@ public final class CoalescingInterceptor implements Interceptor {
   }
 
   private static boolean leaderInterrupted(Throwable failure, Flight flight) {
-    return HttpErrors.unwrap(failure) instanceof CallerWaits.CallerInterruptedException
+    return Throwables.unwrap(failure) instanceof CallerWaits.CallerInterruptedException
         && !flight.restarted
         && !flight.context.isCancelled()
         && flight.waiters.get() > 1;

@@ -2,7 +2,7 @@ package dev.trinity.core.internal.pipeline;
 
 import dev.trinity.api.ProviderException;
 import dev.trinity.api.TrinityException;
-import dev.trinity.core.internal.http.HttpErrors;
+import dev.trinity.api.internal.Throwables;
 import java.util.concurrent.CancellationException;
 
 /** Turns whatever a stage failed with into what the host receives. */
@@ -15,7 +15,7 @@ final class Failures {
    * {@link ProviderException}.
    */
   static RuntimeException normalize(Throwable failure, String provider) {
-    Throwable t = HttpErrors.unwrap(failure);
+    Throwable t = Throwables.unwrap(failure);
     if (t instanceof TrinityException te) {
       return te;
     }
@@ -24,9 +24,11 @@ final class Failures {
     }
     return new ProviderException(
         provider,
+        ProviderException.Kind.OTHER,
         ProviderException.NO_STATUS,
         provider + " failed unexpectedly: " + t.getClass().getName(),
         false,
+        null,
         t);
   }
 }

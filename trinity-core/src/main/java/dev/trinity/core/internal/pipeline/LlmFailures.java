@@ -3,57 +3,56 @@ package dev.trinity.core.internal.pipeline;
 import dev.trinity.api.CircuitOpenException;
 import dev.trinity.api.ConcurrencyLimitExceededException;
 import dev.trinity.api.ProviderException;
-import dev.trinity.api.RateLimitedException;
-import dev.trinity.api.RequestTimeoutException;
-import dev.trinity.core.internal.http.HttpErrors;
-import java.util.regex.Pattern;
+import dev.trinity.api.internal.Throwables;
+import java.util.Optional;
 
-/** How the resilience stages classify LLM failures. */
+/**
+ * How the resilience stages classify LLM failures: by the {@link ProviderException.Kind} set where
+ * the failure was created, never by status codes or messages.
+ */
 public final class LlmFailures {
-  private static final Pattern BUSY =
-      Pattern.compile(
-          "(server busy|overloaded|maximum pending requests)", Pattern.CASE_INSENSITIVE);
-
   private LlmFailures() {}
 
   /**
-   * Whether a failure says the endpoint is unhealthy, so that the circuit breaker counts it: server
-   * errors (5xx, 408), I/O errors and timeouts. Client errors (4xx, including 429, which the retry
-   * stage handles), a 503 that says the server is busy or overloaded (it is alive, only full: the
-   * retry stage and the concurrency limit handle it), malformed or oversized answers, invalid
-   * input, cancellations and Trinity's own refusals (breaker open, queue full) do not count.
+   * Whether a failure says the endpoint is unhealthy, so that the circuit breaker counts it: a
+   * provider failure whose kind {@linkplain ProviderException.Kind#countsAgainstEndpoint() counts}
+   * (server errors, 503, I/O errors, exchange timeouts). Nothing else counts: client errors, rate
+   * limits, a server saying it is busy, malformed answers, a deadline that passed with no exchange
+   * running, invalid input, cancellations, Trinity's own refusals.
+   *
+   * @param failure a failure, perhaps wrapped by a future
+   * @return true when the breaker should count it
    */
   public static boolean countsAgainstEndpoint(Throwable failure) {
-    Throwable t = HttpErrors.unwrap(failure);
-    if (!(t instanceof ProviderException pe) || t instanceof RateLimitedException) {
-      return false;
-    }
-    int status = pe.statusCode();
-    if (status == 503 && BUSY.matcher(String.valueOf(pe.getMessage())).find()) {
-      return false; // alive but full: the retry stage and the concurrency limit deal with it
-    }
-    if (status == ProviderException.NO_STATUS) {
-      return t instanceof RequestTimeoutException
-          || t instanceof dev.trinity.api.ConnectionException;
-    }
-    return status >= 500 || status == 408;
+    return kindOf(failure).map(ProviderException.Kind::countsAgainstEndpoint).orElse(false);
   }
 
   /**
    * Whether a failure says the server is overloaded, so that an adaptive concurrency limit backs
-   * off: exchange timeouts, 503 and 429.
+   * off: a provider failure whose kind {@linkplain ProviderException.Kind#isOverload() is an
+   * overload} (429, 503, a server saying it is busy, exchange timeouts).
+   *
+   * @param failure a failure, perhaps wrapped by a future
+   * @return true when the limit should shrink
    */
   public static boolean isOverload(Throwable failure) {
-    Throwable t = HttpErrors.unwrap(failure);
-    if (t instanceof RequestTimeoutException rte) {
-      return !rte.isDeadlineExceeded();
-    }
-    return t instanceof ProviderException pe && (pe.statusCode() == 503 || pe.statusCode() == 429);
+    return kindOf(failure).map(ProviderException.Kind::isOverload).orElse(false);
   }
 
-  /** Whether a failure is Trinity refusing the call (breaker open, queue full): never retried. */
+  /**
+   * Whether a failure is Trinity refusing the call (breaker open, queue full): never retried.
+   *
+   * @param failure a failure, perhaps wrapped by a future
+   * @return true for a refusal
+   */
   public static boolean isRefusal(Throwable failure) {
-    Throwable t = HttpErrors.unwrap(failure);
+    Throwable t = Throwables.unwrap(failure);
     return t instanceof CircuitOpenException || t instanceof ConcurrencyLimitExceededException;
+  }
+
+  private static Optional<ProviderException.Kind> kindOf(Throwable failure) {
+    return Throwables.unwrap(failure) instanceof ProviderException pe
+        ? Optional.of(pe.kind())
+        : Optional.empty();
   }
 }

@@ -69,16 +69,41 @@ public final class LlmPipeline implements AsyncLlmClient {
 
   @Override
   public CompletableFuture<LlmResponse> generate(LlmRequest request, ResponseValidator validator) {
-    return submit(request, validator, false);
+    return run(request, validator, interceptors, false);
   }
 
   /**
-   * Runs a call. When {@code callerWaits}, the calling thread is going to block until the answer
-   * comes: the stages may then complete on it (the transport runs the exchange there), so the
-   * returned future is usually complete already.
+   * Runs a request through the same stages, answered at the end by {@code answerer} instead of this
+   * pipeline's provider: for a source handed its input directly, such as the offline extractor fed
+   * the portfolio. Request keys, deadlines, attempts and events still name this pipeline's
+   * provider, so the answerer should carry the same name and endpoint.
+   *
+   * @param request the request (its cache key, defaults and deadline as for {@link #generate})
+   * @param validator accepts the answer before it is cached
+   * @param answerer answers in place of the provider
+   * @return the answer
    */
-  CompletableFuture<LlmResponse> submit(
-      LlmRequest request, ResponseValidator validator, boolean callerWaits) {
+  public CompletableFuture<LlmResponse> generate(
+      LlmRequest request, ResponseValidator validator, LlmProvider answerer) {
+    List<Interceptor> answered = new ArrayList<>(interceptors.subList(0, interceptors.size() - 1));
+    answered.add(new ProviderInterceptor(Objects.requireNonNull(answerer, "answerer")));
+    return run(request, validator, answered, false);
+  }
+
+  /**
+   * Runs a call for a caller that is going to block until the answer comes: the stages may then
+   * complete on the calling thread (the transport runs the exchange there), so the returned future
+   * is usually complete already.
+   */
+  CompletableFuture<LlmResponse> submitWaiting(LlmRequest request, ResponseValidator validator) {
+    return run(request, validator, interceptors, true);
+  }
+
+  private CompletableFuture<LlmResponse> run(
+      LlmRequest request,
+      ResponseValidator validator,
+      List<Interceptor> stages,
+      boolean callerWaits) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(validator, "validator");
     if (closed) {
@@ -86,8 +111,8 @@ public final class LlmPipeline implements AsyncLlmClient {
           new TrinityException("this Trinity instance is closed", null, false));
     }
     String correlationId = correlationId(request);
-    LlmRequest effective = withDefaults(request, correlationId);
-    String model = effective.model().orElse(provider.defaultModel());
+    String model = request.model().orElse(provider.defaultModel());
+    LlmRequest effective = withDefaults(request, correlationId, model);
     Duration timeout = effective.timeout().orElse(config.timeout());
     CallContext ctx =
         new CallContext(
@@ -111,7 +136,7 @@ public final class LlmPipeline implements AsyncLlmClient {
             timeout);
     CompletableFuture<LlmResponse> inner;
     try (MdcSnapshot.Scope scope = ctx.scope()) {
-      inner = new Chain(interceptors, 0, effective, ctx).proceed(effective);
+      inner = new Chain(stages, 0, effective, ctx).proceed(effective);
     } catch (RuntimeException e) {
       inner = CompletableFuture.failedFuture(e);
     }
@@ -136,6 +161,7 @@ public final class LlmPipeline implements AsyncLlmClient {
     RequestTimeoutException e =
         new RequestTimeoutException(
             provider.name(),
+            ProviderException.Kind.TIMEOUT,
             provider.name()
                 + " did not answer within the request timeout of "
                 + timeout.toMillis()
@@ -198,11 +224,12 @@ public final class LlmPipeline implements AsyncLlmClient {
     closed = true;
   }
 
-  private LlmRequest withDefaults(LlmRequest request, String correlationId) {
-    LlmRequest.Builder b = request.toBuilder().correlationId(correlationId);
-    if (request.model().isEmpty()) {
-      b.model(provider.defaultModel());
-    }
+  /**
+   * The complete request: the one place the model and temperature defaults are resolved. The
+   * request key and the provider both read the result; providers apply no defaults of their own.
+   */
+  private LlmRequest withDefaults(LlmRequest request, String correlationId, String model) {
+    LlmRequest.Builder b = request.toBuilder().correlationId(correlationId).model(model);
     if (request.temperature().isEmpty() && config.temperature().isPresent()) {
       b.temperature(config.temperature().get());
     }
@@ -243,7 +270,7 @@ public final class LlmPipeline implements AsyncLlmClient {
           .addKeyValue(Keys.COMPLETION_TOKENS, r.usage().completionTokens())
           .log();
       if (log.isDebugEnabled()) {
-        log.atDebug().setMessage(LogEvents.LLM_RESPONSE).addKeyValue("text", r.text()).log();
+        log.atDebug().setMessage(LogEvents.LLM_RESPONSE).addKeyValue(Keys.ANSWER, r.text()).log();
       }
     }
   }

@@ -3,9 +3,10 @@ package dev.trinity.core.internal.pipeline;
 import dev.trinity.api.LlmProvider;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
+import dev.trinity.api.ProviderException;
 import dev.trinity.api.RequestTimeoutException;
+import dev.trinity.api.internal.Throwables;
 import dev.trinity.core.internal.http.CallerWaits;
-import dev.trinity.core.internal.http.HttpErrors;
 import dev.trinity.logging.LogEvents;
 import dev.trinity.logging.LogEvents.Keys;
 import dev.trinity.logging.MdcSnapshot;
@@ -59,8 +60,8 @@ public final class ProviderInterceptor implements Interceptor {
       if (log.isDebugEnabled()) {
         log.atDebug()
             .setMessage(LogEvents.LLM_PROMPT)
-            .addKeyValue("system", request.systemPrompt().orElse(""))
-            .addKeyValue("messages", request.messages().stream().map(m -> m.content()).toList())
+            .addKeyValue(Keys.SYSTEM, request.systemPrompt().orElse(""))
+            .addKeyValue(Keys.MESSAGES, request.messages().stream().map(m -> m.content()).toList())
             .log();
       }
     }
@@ -98,15 +99,18 @@ public final class ProviderInterceptor implements Interceptor {
   /**
    * The exchange was given the time left before the request's deadline as its timeout; when it ran
    * out, the request's timeout is what passed, and the host configured that figure, not the
-   * remainder: "did not answer within the request timeout of 200 ms", not "within 193 ms".
+   * remainder: "did not answer within the request timeout of 200 ms", not "within 193 ms". It is
+   * still the provider not answering an exchange in time ({@link ProviderException.Kind#TIMEOUT}),
+   * though no time is left to retry.
    */
   private static Throwable inRequestTerms(CallContext ctx, Duration left, Throwable failure) {
-    Throwable t = HttpErrors.unwrap(failure);
+    Throwable t = Throwables.unwrap(failure);
     if (t instanceof RequestTimeoutException rte
         && !rte.isDeadlineExceeded()
         && rte.timeout().equals(left)) {
       return new RequestTimeoutException(
           ctx.provider(),
+          ProviderException.Kind.TIMEOUT,
           ctx.provider()
               + " did not answer within the request timeout of "
               + ctx.timeout().toMillis()

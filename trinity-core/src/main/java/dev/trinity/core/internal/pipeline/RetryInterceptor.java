@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * breaker or a full queue is not one.
  *
  * <p>Retried: failures whose {@link TrinityException#isRetryable()} is true (408, 409, 429, 5xx,
- * I/O errors, exchange timeouts). Never retried: other 4xx, malformed answers, invalid input.
+ * I/O errors, exchange timeouts), as set where each failure was classified. Never retried: other
+ * 4xx, malformed answers, invalid input, a request deadline that passed, Trinity's own refusals.
  */
 public final class RetryInterceptor implements Interceptor {
   private static final Logger log = LoggerFactory.getLogger(RetryInterceptor.class);
@@ -127,10 +128,11 @@ public final class RetryInterceptor implements Interceptor {
         });
   }
 
+  /**
+   * Whether to try again: the failure's own {@link TrinityException#isRetryable()}, decided where
+   * it was created (a request deadline that passed never is), except for Trinity's refusals.
+   */
   private static boolean shouldRetry(TrinityException e) {
-    if (e instanceof RequestTimeoutException rte && rte.isDeadlineExceeded()) {
-      return false;
-    }
     if (LlmFailures.isRefusal(e)) {
       return false; // breaker open or queue full: another attempt now would only add load
     }

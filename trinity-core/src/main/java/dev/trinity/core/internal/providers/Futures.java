@@ -1,8 +1,8 @@
 package dev.trinity.core.internal.providers;
 
+import dev.trinity.api.internal.Throwables;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 /** Future helpers that keep cancellation flowing from the caller back to the source. */
@@ -29,7 +29,7 @@ public final class Futures {
     source.whenComplete(
         (value, failure) -> {
           if (failure != null) {
-            out.completeExceptionally(unwrap(failure));
+            out.completeExceptionally(Throwables.unwrap(failure));
             return;
           }
           R mapped;
@@ -48,14 +48,5 @@ public final class Futures {
           }
         });
     return out;
-  }
-
-  private static Throwable unwrap(Throwable t) {
-    Throwable c = t;
-    while ((c instanceof CompletionException || c instanceof ExecutionException)
-        && c.getCause() != null) {
-      c = c.getCause();
-    }
-    return c;
   }
 }

@@ -37,10 +37,11 @@ public abstract class JsonHttpProvider implements LlmProvider {
   }
 
   /**
-   * Builds the request body.
+   * Builds the request body: exactly what the request says. The request is complete (its model and
+   * configured temperature resolved by the pipeline), so no defaults are applied here.
    *
    * @param request the request
-   * @param model the model to ask for
+   * @param model the model to ask for, the request's
    * @return the JSON body
    */
   protected abstract ObjectNode encode(LlmRequest request, String model);
@@ -76,8 +77,8 @@ public abstract class JsonHttpProvider implements LlmProvider {
 
   @Override
   public final CompletableFuture<LlmResponse> generate(LlmRequest request) {
-    String model = ProviderSupport.model(request, config);
     try {
+      String model = ProviderSupport.model(request);
       return endpoint.post(
           encode(request, model), model, request.timeout(), body -> decode(body, model));
     } catch (RuntimeException e) {

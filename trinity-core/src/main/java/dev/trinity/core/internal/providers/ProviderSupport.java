@@ -11,13 +11,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trinity.api.InvalidInputException;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.Message;
-import dev.trinity.api.ProviderConfig;
 import dev.trinity.api.ResponseFormat;
 import dev.trinity.api.Role;
 import java.net.URI;
 import java.util.Optional;
 
-/** Request-side helpers the built-in providers share: defaults, URLs and JSON building. */
+/** Request-side helpers the built-in providers share: the model, URLs and JSON building. */
 public final class ProviderSupport {
   /**
    * The one Jackson mapper the built-in providers read and write JSON with. Thread-safe. It rejects
@@ -30,25 +29,23 @@ public final class ProviderSupport {
   private ProviderSupport() {}
 
   /**
-   * The model to ask for: the request's, else the configured one.
+   * The model to ask for: the request's. The pipeline resolved it before the provider was called
+   * (see {@link dev.trinity.api.LlmProvider#generate(LlmRequest)}), so a request without one was
+   * not sent through the pipeline.
    *
-   * @param request the request
-   * @param config the provider's configuration
+   * @param request a complete request
    * @return the model name
+   * @throws InvalidInputException when the request names no model
    */
-  public static String model(LlmRequest request, ProviderConfig config) {
-    return request.model().orElse(config.model());
-  }
-
-  /**
-   * The temperature to send: the request's, else the configured one.
-   *
-   * @param request the request
-   * @param config the provider's configuration
-   * @return the temperature, or empty to leave the server's default
-   */
-  public static Optional<Double> temperature(LlmRequest request, ProviderConfig config) {
-    return request.temperature().or(config::temperature);
+  public static String model(LlmRequest request) {
+    return request
+        .model()
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "request.model",
+                    "is missing: a provider sends the model the pipeline resolved, so call it"
+                        + " through Trinity's LlmClient or set the model on the request"));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.trinity.core.resilience.internal;
 
 import dev.trinity.api.CircuitOpenException;
+import dev.trinity.api.internal.Throwables;
 import dev.trinity.core.resilience.CircuitBreaker;
 import dev.trinity.core.resilience.CircuitBreakerConfig;
 import dev.trinity.core.resilience.CircuitBreakerStatus;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
@@ -192,14 +192,10 @@ public final class CircuitBreakerStateMachine implements CircuitBreaker {
           if (failure == null) {
             result.complete(value);
           } else {
-            result.completeExceptionally(unwrapCompletion(failure));
+            result.completeExceptionally(Throwables.unwrap(failure));
           }
         });
     return result;
-  }
-
-  private static Throwable unwrapCompletion(Throwable t) {
-    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
   }
 
   // ---- transitions ------------------------------------------------------------------------
@@ -215,7 +211,7 @@ public final class CircuitBreakerStateMachine implements CircuitBreaker {
         metrics,
         clock.instant().plus(config.openDuration()),
         openedBecause,
-        lastFailure == null ? null : unwrapCompletion(lastFailure));
+        lastFailure == null ? null : Throwables.unwrap(lastFailure));
   }
 
   void toOpen(BreakerState from, String openedBecause, @Nullable Throwable lastFailure) {

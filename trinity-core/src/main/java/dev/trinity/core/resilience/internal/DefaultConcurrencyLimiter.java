@@ -2,6 +2,7 @@ package dev.trinity.core.resilience.internal;
 
 import dev.trinity.api.ConcurrencyLimitExceededException;
 import dev.trinity.api.ConcurrencyLimitExceededException.Reason;
+import dev.trinity.api.internal.Throwables;
 import dev.trinity.core.Scheduler;
 import dev.trinity.core.resilience.ConcurrencyLimitConfig;
 import dev.trinity.core.resilience.ConcurrencyLimiter;
@@ -16,9 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -179,7 +178,7 @@ public final class DefaultConcurrencyLimiter implements ConcurrencyLimiter {
     acquiring.whenComplete(
         (permit, failure) -> {
           if (failure != null) {
-            result.completeExceptionally(unwrap(failure));
+            result.completeExceptionally(Throwables.unwrap(failure));
           } else if (result.isDone()) {
             permit.release(); // cancelled while the permit was on its way
           } else {
@@ -215,26 +214,17 @@ public final class DefaultConcurrencyLimiter implements ConcurrencyLimiter {
             result.complete(value);
           } else {
             permit.release(outcomeOf(failure));
-            result.completeExceptionally(unwrap(failure));
+            result.completeExceptionally(Throwables.unwrap(failure));
           }
         });
   }
 
   private Outcome outcomeOf(Throwable failure) {
-    Throwable t = unwrap(failure);
+    Throwable t = Throwables.unwrap(failure);
     if (t instanceof CancellationException || !config.dropPredicate().test(t)) {
       return Outcome.ignored();
     }
     return Outcome.dropped();
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    Throwable t = failure;
-    while ((t instanceof CompletionException || t instanceof ExecutionException)
-        && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
   }
 
   // ---- views ------------------------------------------------------------------------------

@@ -3,8 +3,6 @@ package dev.trinity.core.content.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.trinity.api.LlmRequest;
-import dev.trinity.api.content.SiteContent;
 import dev.trinity.api.content.Theme;
 import dev.trinity.api.content.ThemeRules;
 import java.util.ArrayList;
@@ -102,22 +100,6 @@ class PromptTemplatesTest {
     Theme tiny = new Theme("tiny", "Tiny.", "Few words.", ThemeRules.builder().maxRepos(2).build());
 
     assertThat(PromptTemplates.bundled().system(tiny)).contains("at most 2 projects");
-  }
-
-  @Test
-  void theOfflineProviderReadsTheThemesProjectLimitFromTheRenderedPrompt() {
-    Theme tiny = new Theme("tiny", "Tiny.", "Few words.", ThemeRules.builder().maxRepos(2).build());
-
-    for (Theme theme : List.of(tiny, BRUTALIST)) {
-      LlmRequest request =
-          LlmRequest.builder()
-              .systemPrompt(PromptTemplates.bundled().system(theme))
-              .prompt("portfolio")
-              .build();
-      assertThat(OfflineProvider.maxRepos(request)).isEqualTo(theme.rules().maxRepos());
-    }
-    assertThat(OfflineProvider.maxRepos(LlmRequest.of("portfolio")))
-        .isEqualTo(SiteContent.MAX_REPOS);
   }
 
   private static List<String> names(JsonNode node) {

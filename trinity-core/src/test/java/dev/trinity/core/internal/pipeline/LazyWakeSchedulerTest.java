@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trinity.core.Scheduler;
-import dev.trinity.core.testing.VirtualTime;
+import dev.trinity.test.VirtualTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ class LazyWakeSchedulerTest {
   private final Scheduler counting =
       (task, delay) -> {
         wakesAsked.incrementAndGet();
-        return time.schedule(task, delay);
+        return time.schedule(task, delay)::cancel;
       };
   private final LazyWakeScheduler scheduler =
       new LazyWakeScheduler(counting, () -> Duration.between(start, time.now()).toNanos());

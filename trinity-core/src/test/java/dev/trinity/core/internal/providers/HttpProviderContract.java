@@ -19,6 +19,7 @@ import dev.trinity.api.RateLimitedException;
 import dev.trinity.api.RequestTimeoutException;
 import dev.trinity.api.ResponseFormat;
 import dev.trinity.api.ResponseTooLargeException;
+import dev.trinity.test.VirtualTime;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,9 +135,14 @@ abstract class HttpProviderContract {
     return JSON.readTree(taken().getBody().utf8());
   }
 
+  /** A complete request, as the pipeline hands it to a provider: its model resolved. */
+  static LlmRequest request(String prompt) {
+    return LlmRequest.builder().model(MODEL).prompt(prompt).build();
+  }
+
   Throwable failureFor(MockResponse response) throws Exception {
     server.enqueue(response);
-    return failureOf(provider().generate(LlmRequest.of("Hi")));
+    return failureOf(provider().generate(request("Hi")));
   }
 
   @Test
@@ -147,6 +153,16 @@ abstract class HttpProviderContract {
               assertThat(f.name()).isEqualTo(factory().name());
               assertThat(f).isExactlyInstanceOf(factory().getClass());
             });
+  }
+
+  @Test
+  void refusesARequestWithoutAModelAsNotSentThroughThePipeline() throws Exception {
+    Throwable failure = failureOf(provider().generate(LlmRequest.of("Hi")));
+
+    assertThat(failure)
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("request.model: is missing");
+    assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
@@ -162,7 +178,7 @@ abstract class HttpProviderContract {
   void sendsOneJsonPostToItsPath() throws Exception {
     server.enqueue(json(200, okBody()));
 
-    answer(provider().generate(LlmRequest.of("Hi")));
+    answer(provider().generate(request("Hi")));
 
     RecordedRequest r = taken();
     assertThat(r.getMethod()).isEqualTo("POST");
@@ -176,10 +192,10 @@ abstract class HttpProviderContract {
   @Test
   void readsTheTextAndMeasuresLatencyWithTheContextClock() throws Exception {
     server.enqueue(json(200, okBody()));
-    Clock clock = new SteppingClock(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMillis(250));
+    // every reading of the clock is 250 ms after the one before
+    Clock clock = new VirtualTime().autoAdvance(Duration.ofMillis(250)).clock();
 
-    LlmResponse response =
-        answer(provider(transports.context(clock)).generate(LlmRequest.of("Hi")));
+    LlmResponse response = answer(provider(transports.context(clock)).generate(request("Hi")));
 
     assertThat(response.text()).isEqualTo("Hello");
     assertThat(response.provider()).isEqualTo(factory().name());
@@ -240,7 +256,7 @@ abstract class HttpProviderContract {
     LlmProvider provider =
         provider(TestTransports.context(transports.transport(1 << 20, fixed), fixed));
 
-    Throwable failure = failureOf(provider.generate(LlmRequest.of("Hi")));
+    Throwable failure = failureOf(provider.generate(request("Hi")));
 
     assertThat(failure).isInstanceOf(RateLimitedException.class);
     assertThat(((RateLimitedException) failure).retryAfter()).contains(Duration.ofSeconds(30));
@@ -303,7 +319,7 @@ abstract class HttpProviderContract {
             TestTransports.context(
                 transports.transport(1024, Clock.systemUTC()), Clock.systemUTC()));
 
-    Throwable failure = failureOf(provider.generate(LlmRequest.of("Hi")));
+    Throwable failure = failureOf(provider.generate(request("Hi")));
 
     assertThat(failure).isInstanceOf(ResponseTooLargeException.class);
     ResponseTooLargeException e = (ResponseTooLargeException) failure;
@@ -324,7 +340,7 @@ abstract class HttpProviderContract {
             TestTransports.context(
                 transports.transport(1024, Clock.systemUTC()), Clock.systemUTC()));
 
-    Throwable failure = failureOf(provider.generate(LlmRequest.of("Hi")));
+    Throwable failure = failureOf(provider.generate(request("Hi")));
 
     assertThat(failure).isInstanceOf(ResponseTooLargeException.class);
   }
@@ -337,7 +353,7 @@ abstract class HttpProviderContract {
     closed.close();
     LlmProvider provider = provider(ProviderConfig.builder(factory().name(), gone, MODEL).build());
 
-    Throwable failure = failureOf(provider.generate(LlmRequest.of("Hi")));
+    Throwable failure = failureOf(provider.generate(request("Hi")));
 
     assertThat(failure).isInstanceOf(ConnectionException.class);
     ConnectionException e = (ConnectionException) failure;
@@ -349,7 +365,8 @@ abstract class HttpProviderContract {
   @Test
   void aServerThatNeverAnswersTimesOutTheExchange() throws Exception {
     server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
-    LlmRequest request = LlmRequest.builder().prompt("Hi").timeout(Duration.ofMillis(200)).build();
+    LlmRequest request =
+        LlmRequest.builder().model(MODEL).prompt("Hi").timeout(Duration.ofMillis(200)).build();
 
     Throwable failure = failureOf(provider().generate(request));
 
@@ -367,7 +384,7 @@ abstract class HttpProviderContract {
     RecordingTransport transport = new RecordingTransport(transports.transport());
     LlmProvider provider = provider(TestTransports.context(transport, Clock.systemUTC()));
 
-    CompletableFuture<LlmResponse> stalled = provider.generate(LlmRequest.of("Hi"));
+    CompletableFuture<LlmResponse> stalled = provider.generate(request("Hi"));
     taken(); // the request is on the server, which will never answer
     boolean cancelled = stalled.cancel(true);
 
@@ -375,13 +392,14 @@ abstract class HttpProviderContract {
     assertThat(stalled).isCancelled();
     assertThat(transport.sent).hasSize(1);
     assertThat(transport.sent.get(0)).isCancelled();
-    assertThat(answer(provider.generate(LlmRequest.of("Hi again"))).text()).isEqualTo("Hello");
+    assertThat(answer(provider.generate(request("Hi again"))).text()).isEqualTo("Hello");
   }
 
   @Test
   void aSchemaThatIsNotJsonIsRejectedBeforeSending() throws Exception {
     LlmRequest request =
         LlmRequest.builder()
+            .model(MODEL)
             .prompt("Hi")
             .responseFormat(ResponseFormat.jsonSchema("card", "{not json"))
             .build();

@@ -68,6 +68,7 @@ class LlamaCppProviderTest extends HttpProviderContract {
     server.enqueue(json(200, COMPLETION));
     LlmRequest request =
         LlmRequest.builder()
+            .model(MODEL)
             .systemPrompt("You write portfolios.")
             .addMessage(Message.user("Hi"))
             .addMessage(Message.assistant("Hello"))
@@ -95,7 +96,7 @@ class LlamaCppProviderTest extends HttpProviderContract {
   void leavesOutSchemaAndOptionsThatAreNotSet() throws Exception {
     server.enqueue(json(200, COMPLETION));
 
-    answer(provider().generate(LlmRequest.of("Hi")));
+    answer(provider().generate(request("Hi")));
 
     assertThat(sentBody())
         .isEqualTo(
@@ -110,11 +111,13 @@ class LlamaCppProviderTest extends HttpProviderContract {
     String schema = "{\"type\":\"object\",\"required\":[\"name\"]}";
     LlmRequest request =
         LlmRequest.builder()
+            .model(MODEL)
             .prompt("Hi")
+            .temperature(0.7)
             .responseFormat(ResponseFormat.jsonSchema("card", schema))
             .build();
 
-    answer(provider(config().temperature(0.7).build()).generate(request));
+    answer(provider().generate(request));
 
     var body = sentBody();
     assertThat(body.get("json_schema")).isEqualTo(JSON.readTree(schema));
@@ -125,7 +128,7 @@ class LlamaCppProviderTest extends HttpProviderContract {
   void readsTheModelTokenCountsAndFinishReason() throws Exception {
     server.enqueue(json(200, COMPLETION));
 
-    LlmResponse response = answer(provider().generate(LlmRequest.of("Hi")));
+    LlmResponse response = answer(provider().generate(request("Hi")));
 
     assertThat(response.text()).isEqualTo("Hello");
     assertThat(response.model()).isEqualTo("models/llama-3.2-3b-instruct-q4_k_m.gguf");
@@ -138,7 +141,9 @@ class LlamaCppProviderTest extends HttpProviderContract {
     server.enqueue(json(200, "{\"content\":\"Hello\"}"));
 
     LlmResponse response =
-        answer(provider().generate(LlmRequest.builder().prompt("Hi").model("phi-4").build()));
+        answer(
+            provider()
+                .generate(LlmRequest.builder().model(MODEL).prompt("Hi").model("phi-4").build()));
 
     assertThat(response.model()).isEqualTo("phi-4");
     assertThat(response.usage()).isEqualTo(Usage.NONE);
@@ -157,7 +162,7 @@ class LlamaCppProviderTest extends HttpProviderContract {
   void mapsWhyTheServerStoppedToAFinishReason(String fields, String reason) throws Exception {
     server.enqueue(json(200, "{\"content\":\"Hello\"," + fields + "}"));
 
-    LlmResponse response = answer(provider().generate(LlmRequest.of("Hi")));
+    LlmResponse response = answer(provider().generate(request("Hi")));
 
     assertThat(response.finishReason()).contains(reason);
   }

@@ -78,6 +78,7 @@ class OpenAiProviderTest extends HttpProviderContract {
     server.enqueue(json(200, COMPLETION));
     LlmRequest request =
         LlmRequest.builder()
+            .model(MODEL)
             .systemPrompt("You write portfolios.")
             .addMessage(Message.user("Hi"))
             .addMessage(Message.assistant("Hello"))
@@ -107,7 +108,7 @@ class OpenAiProviderTest extends HttpProviderContract {
   void leavesOutResponseFormatAndOptionsThatAreNotSet() throws Exception {
     server.enqueue(json(200, COMPLETION));
 
-    answer(provider().generate(LlmRequest.of("Hi")));
+    answer(provider().generate(request("Hi")));
 
     assertThat(sentBody())
         .isEqualTo(
@@ -122,11 +123,13 @@ class OpenAiProviderTest extends HttpProviderContract {
     String schema = "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}}}";
     LlmRequest request =
         LlmRequest.builder()
+            .model(MODEL)
             .prompt("Hi")
+            .temperature(0.7)
             .responseFormat(ResponseFormat.jsonSchema("card", schema))
             .build();
 
-    answer(provider(config().temperature(0.7).build()).generate(request));
+    answer(provider().generate(request));
 
     assertThat(sentBody())
         .isEqualTo(
@@ -143,7 +146,7 @@ class OpenAiProviderTest extends HttpProviderContract {
   void sendsTheApiKeyAsABearerTokenWhenOneIsConfigured() throws Exception {
     server.enqueue(json(200, COMPLETION));
 
-    answer(provider(config().apiKey(Secret.of(KEY)).build()).generate(LlmRequest.of("Hi")));
+    answer(provider(config().apiKey(Secret.of(KEY)).build()).generate(request("Hi")));
 
     assertThat(taken().getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
   }
@@ -155,7 +158,7 @@ class OpenAiProviderTest extends HttpProviderContract {
 
     answer(
         provider(ProviderConfig.builder("openai", lmStudio, MODEL).build())
-            .generate(LlmRequest.of("Hi")));
+            .generate(request("Hi")));
 
     assertThat(taken().getUrl().encodedPath()).isEqualTo("/v1/chat/completions");
   }
@@ -166,8 +169,7 @@ class OpenAiProviderTest extends HttpProviderContract {
     URI proxied = URI.create(server.url("/proxy/openai/").toString());
 
     answer(
-        provider(ProviderConfig.builder("openai", proxied, MODEL).build())
-            .generate(LlmRequest.of("Hi")));
+        provider(ProviderConfig.builder("openai", proxied, MODEL).build()).generate(request("Hi")));
 
     assertThat(taken().getUrl().encodedPath()).isEqualTo("/proxy/openai/v1/chat/completions");
   }
@@ -176,7 +178,7 @@ class OpenAiProviderTest extends HttpProviderContract {
   void readsTheModelFinishReasonAndUsage() throws Exception {
     server.enqueue(json(200, COMPLETION));
 
-    LlmResponse response = answer(provider().generate(LlmRequest.of("Hi")));
+    LlmResponse response = answer(provider().generate(request("Hi")));
 
     assertThat(response.text()).isEqualTo("Hello");
     assertThat(response.model()).isEqualTo("gpt-4o-mini-2024-07-18");
@@ -232,7 +234,7 @@ class OpenAiProviderTest extends HttpProviderContract {
     ProviderConfig config = config().apiKey(Secret.of(KEY)).build();
     LlmProvider provider = provider(config);
 
-    Throwable failure = failureOf(provider.generate(LlmRequest.of("Hi")));
+    Throwable failure = failureOf(provider.generate(request("Hi")));
 
     assertThat(failure).isExactlyInstanceOf(ProviderException.class);
     assertThat(((ProviderException) failure).statusCode()).isEqualTo(401);
@@ -248,8 +250,8 @@ class OpenAiProviderTest extends HttpProviderContract {
     server.enqueue(json(200, "{\"echo\":\"" + KEY + "\"}"));
     LlmProvider provider = provider(config().apiKey(Secret.of(KEY)).build());
 
-    Throwable error = failureOf(provider.generate(LlmRequest.of("Hi")));
-    Throwable malformed = failureOf(provider.generate(LlmRequest.of("Hi")));
+    Throwable error = failureOf(provider.generate(request("Hi")));
+    Throwable malformed = failureOf(provider.generate(request("Hi")));
 
     assertThat(error).hasMessageContaining("is disabled");
     assertThat(error.getMessage()).doesNotContain(KEY);
@@ -263,7 +265,7 @@ class OpenAiProviderTest extends HttpProviderContract {
   void omitsTheAuthorizationHeaderWithoutAKey() throws Exception {
     server.enqueue(json(200, COMPLETION));
 
-    answer(provider().generate(LlmRequest.of("Hi")));
+    answer(provider().generate(request("Hi")));
 
     RecordedRequest r = taken();
     assertThat(r.getHeaders().names()).doesNotContain("Authorization");

@@ -26,7 +26,7 @@ final class LlamaCppProvider extends JsonHttpProvider {
             LlamaCppProviderFactory.NAME,
             ProviderSupport.resolve(config.baseUrl(), "/completion"),
             null));
-    this.encoder = new LlamaCppRequestEncoder(config);
+    this.encoder = new LlamaCppRequestEncoder();
   }
 
   @Override

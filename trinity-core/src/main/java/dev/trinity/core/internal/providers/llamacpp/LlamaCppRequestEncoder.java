@@ -2,7 +2,6 @@ package dev.trinity.core.internal.providers.llamacpp;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trinity.api.LlmRequest;
-import dev.trinity.api.ProviderConfig;
 import dev.trinity.core.internal.providers.ProviderSupport;
 
 /**
@@ -17,12 +16,6 @@ import dev.trinity.core.internal.providers.ProviderSupport;
  * <p>The model is not sent: a llama.cpp server serves the one model it was started with.
  */
 final class LlamaCppRequestEncoder {
-  private final ProviderConfig config;
-
-  LlamaCppRequestEncoder(ProviderConfig config) {
-    this.config = config;
-  }
-
   ObjectNode encode(LlmRequest request) {
     ObjectNode body = ProviderSupport.JSON.createObjectNode();
     body.put("prompt", LlamaCppPrompt.render(request));
@@ -30,7 +23,7 @@ final class LlamaCppRequestEncoder {
     body.put("stream", false);
     body.put("cache_prompt", true);
     ProviderSupport.putIfPresent(body, "n_predict", request.maxTokens());
-    ProviderSupport.putIfPresent(body, "temperature", ProviderSupport.temperature(request, config));
+    ProviderSupport.putIfPresent(body, "temperature", request.temperature());
     ProviderSupport.putIfPresent(body, "top_p", request.topP());
     ProviderSupport.putIfPresent(body, "seed", request.seed());
     switch (request.responseFormat().kind()) {

@@ -33,12 +33,10 @@ final class OllamaRequestEncoder {
   private static final Pattern GO_DURATION =
       Pattern.compile("-?(\\d+(\\.\\d+)?(ns|us|µs|ms|s|m|h))+");
 
-  private final ProviderConfig config;
   private final OllamaApi api;
   private final @Nullable JsonNode keepAlive;
 
   OllamaRequestEncoder(ProviderConfig config, OllamaApi api) {
-    this.config = config;
     this.api = api;
     this.keepAlive = keepAlive(config);
   }
@@ -67,8 +65,7 @@ final class OllamaRequestEncoder {
         break;
     }
     ObjectNode options = ProviderSupport.JSON.createObjectNode();
-    ProviderSupport.putIfPresent(
-        options, "temperature", ProviderSupport.temperature(request, config));
+    ProviderSupport.putIfPresent(options, "temperature", request.temperature());
     ProviderSupport.putIfPresent(options, "top_p", request.topP());
     ProviderSupport.putIfPresent(options, "num_predict", request.maxTokens());
     ProviderSupport.putIfPresent(options, "seed", request.seed());

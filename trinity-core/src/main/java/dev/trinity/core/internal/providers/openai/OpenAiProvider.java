@@ -27,7 +27,7 @@ final class OpenAiProvider extends JsonHttpProvider {
             OpenAiProviderFactory.NAME,
             completionsUrl(config.baseUrl()),
             config.apiKey().orElse(null)));
-    this.encoder = new OpenAiRequestEncoder(config);
+    this.encoder = new OpenAiRequestEncoder();
   }
 
   /** {@code {base}/v1/chat/completions}, without doubling a {@code /v1} the base already has. */

@@ -2,7 +2,6 @@ package dev.trinity.core.internal.providers.openai;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trinity.api.LlmRequest;
-import dev.trinity.api.ProviderConfig;
 import dev.trinity.api.ResponseFormat;
 import dev.trinity.core.internal.providers.ProviderSupport;
 
@@ -18,18 +17,12 @@ import dev.trinity.core.internal.providers.ProviderSupport;
  * }</pre>
  */
 final class OpenAiRequestEncoder {
-  private final ProviderConfig config;
-
-  OpenAiRequestEncoder(ProviderConfig config) {
-    this.config = config;
-  }
-
   ObjectNode encode(LlmRequest request, String model) {
     ObjectNode body = ProviderSupport.JSON.createObjectNode();
     body.put("model", model);
     body.set("messages", ProviderSupport.chatMessages(request));
     body.put("stream", false);
-    ProviderSupport.putIfPresent(body, "temperature", ProviderSupport.temperature(request, config));
+    ProviderSupport.putIfPresent(body, "temperature", request.temperature());
     ProviderSupport.putIfPresent(body, "top_p", request.topP());
     ProviderSupport.putIfPresent(body, "max_tokens", request.maxTokens());
     ProviderSupport.putIfPresent(body, "seed", request.seed());

@@ -1,4 +1,4 @@
-package dev.trinity.core.content.internal;
+package dev.trinity.core.content.internal.offline;
 
 import dev.trinity.api.LlmProvider;
 import dev.trinity.api.LlmProviderFactory;
@@ -10,11 +10,13 @@ import java.util.Optional;
 /**
  * Creates the {@code offline} provider ({@code llm.provider: offline}): rule-based content without
  * a model, the zero-setup default of the examples. Needs no base URL or model; {@code llm.base_url}
- * and {@code llm.model} are ignored.
+ * and {@code llm.model} are ignored. Called directly through the LLM client, the provider reads the
+ * request's last message as the portfolio; the content engine feeds it the portfolio and the
+ * theme's limits itself.
  */
 public final class OfflineProviderFactory implements LlmProviderFactory {
   /** The name configuration selects this provider by. */
-  public static final String NAME = "offline";
+  public static final String NAME = OfflineExtractor.NAME;
 
   /** A placeholder: the provider sends nothing anywhere ({@code .invalid} never resolves). */
   static final URI NO_SERVER = URI.create("http://offline.invalid");
@@ -39,6 +41,6 @@ public final class OfflineProviderFactory implements LlmProviderFactory {
 
   @Override
   public LlmProvider create(ProviderConfig config, ProviderContext context) {
-    return new OfflineProvider(context.clock());
+    return OfflineProvider.reading(context.clock());
   }
 }

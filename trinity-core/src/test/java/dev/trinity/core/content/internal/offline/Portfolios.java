@@ -1,4 +1,4 @@
-package dev.trinity.core.content.internal;
+package dev.trinity.core.content.internal.offline;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,11 +1,12 @@
-package dev.trinity.core.content.internal;
+package dev.trinity.core.content.internal.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.trinity.api.content.Project;
 import dev.trinity.api.content.SiteContent;
-import dev.trinity.core.content.internal.offline.Extraction;
+import dev.trinity.core.content.internal.ContentJson;
+import dev.trinity.core.content.internal.SiteContentValidator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.trinity.cache.testing;
+package dev.trinity.test;
 
 import static org.awaitility.Awaitility.await;
 
@@ -51,21 +51,49 @@ public final class RedisServerProcess
     this.port = freePort();
   }
 
-  /** A server without a password. */
+  /**
+   * A server without a password, on a free port; not started.
+   *
+   * @return the server
+   * @throws IllegalStateException if no free port can be found
+   */
   public static RedisServerProcess create() {
     return new RedisServerProcess(List.of());
   }
 
-  /** A server that requires {@code AUTH password}. */
+  /**
+   * A server that requires {@code AUTH password}, on a free port; not started.
+   *
+   * @param password the password clients must send
+   * @return the server
+   * @throws NullPointerException if {@code password} is null
+   * @throws IllegalArgumentException if {@code password} is empty
+   * @throws IllegalStateException if no free port can be found
+   */
   public static RedisServerProcess withPassword(String password) {
+    java.util.Objects.requireNonNull(password, "password");
+    if (password.isEmpty()) {
+      throw new IllegalArgumentException("password must not be empty (use create() for none)");
+    }
     return new RedisServerProcess(List.of("--requirepass", password));
   }
 
+  /**
+   * The port the server listens on (on 127.0.0.1); the same across {@link #kill()} and {@link
+   * #start()}.
+   *
+   * @return the port
+   */
   public int port() {
     return port;
   }
 
-  /** Skips the tests, with the reason, when redis-server is missing and not required. */
+  /**
+   * Skips the tests, with the reason, when redis-server is missing and not required.
+   *
+   * @param context the test's context
+   * @return enabled, or disabled with the reason
+   */
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
     if (findRedisServer().isPresent() || required()) {
@@ -80,17 +108,33 @@ public final class RedisServerProcess
     return ConditionEvaluationResult.disabled(reason);
   }
 
+  /**
+   * Starts the server before the class's tests.
+   *
+   * @param context the test class's context
+   * @throws IOException if the server cannot be started
+   */
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     start();
   }
 
+  /**
+   * Kills the server after the class's tests.
+   *
+   * @param context the test class's context
+   * @throws IOException if its working directory cannot be deleted
+   */
   @Override
   public void afterAll(ExtensionContext context) throws IOException {
     close();
   }
 
-  /** Kills the server and deletes its working directory. */
+  /**
+   * Kills the server and deletes its working directory.
+   *
+   * @throws IOException if the working directory cannot be deleted
+   */
   @Override
   public synchronized void close() throws IOException {
     kill();
@@ -100,10 +144,17 @@ public final class RedisServerProcess
           Files.deleteIfExists(p);
         }
       }
+      workDir = null;
     }
   }
 
-  /** Starts the server on its port and waits until it answers PING. */
+  /**
+   * Starts the server on its port and waits (up to 20 s) until it answers PING.
+   *
+   * @throws IOException if the process or its working directory cannot be created
+   * @throws AssertionError if redis-server is not on the PATH
+   * @throws RuntimeException (Awaitility's) if it exits, or does not answer within 20 s
+   */
   public synchronized void start() throws IOException {
     Path executable =
         findRedisServer()

@@ -10,7 +10,8 @@ class MemoryTierTest {
   private final FakeClock clock = new FakeClock();
 
   private SyncCacheTier memory(int maxEntries) {
-    return CacheTiers.memory(CacheConfig.builder().memoryMaxEntries(maxEntries).build(), clock)
+    return CacheTiers.memory(
+            CacheConfig.builder().memory(m -> m.maxEntries(maxEntries)).build(), clock)
         .sync();
   }
 

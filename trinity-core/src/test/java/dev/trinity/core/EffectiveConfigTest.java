@@ -27,7 +27,8 @@ class EffectiveConfigTest {
     assertThat(c.setting("llm.max_response_size").map(Setting::value)).contains("16MiB");
     assertThat(c.setting("cache.tiers").map(Setting::value)).contains("[memory, filesystem]");
     assertThat(c.setting("cache.redis.command_timeout").map(Setting::value)).contains("250ms");
-    assertThat(c.setting("logging.profile").map(Setting::value)).contains("development");
+    assertThat(c.setting("logging.profile").map(Setting::value))
+        .contains("(not set: Trinity leaves logging to the host)");
     assertThat(c.setting("no.such.key")).isEmpty();
   }
 

@@ -10,6 +10,7 @@ import dev.trinity.core.TrinityConfig;
 import dev.trinity.core.resilience.CircuitBreaker;
 import dev.trinity.core.resilience.CircuitBreakerConfig;
 import dev.trinity.core.resilience.CircuitBreakerStatus;
+import dev.trinity.core.resilience.ConcurrencyLimitConfig;
 import dev.trinity.core.resilience.RetryConfig;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,8 +109,9 @@ record TransientFaultScenario(
                     .provider(endpoint.name())
                     .baseUrl(FlakyModelProvider.ENDPOINT)
                     .model("test-model")
-                    .maxConcurrency(maxConcurrency)
                     .build())
+            .concurrencyLimit(
+                ConcurrencyLimitConfig.builder().maxConcurrency(maxConcurrency).build())
             .retry(retry)
             .circuitBreaker(breaker)
             .cache(CacheConfig.builder().enabled(false).build())

@@ -226,6 +226,16 @@ public final class LlmRequest {
         + messages.size()
         + ", model="
         + model
+        + ", temperature="
+        + temperature
+        + ", topP="
+        + topP
+        + ", maxTokens="
+        + maxTokens
+        + ", seed="
+        + seed
+        + ", promptVersion="
+        + promptVersion
         + ", format="
         + responseFormat
         + ", timeout="

@@ -201,6 +201,10 @@ public final class LlmResponse {
         + (cacheTier == null ? "" : ", cacheTier=" + cacheTier)
         + ", attempts="
         + attempts
+        + ", finishReason="
+        + finishReason
+        + ", correlationId="
+        + correlationId
         + "]";
   }
 

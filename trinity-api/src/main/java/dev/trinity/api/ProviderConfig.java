@@ -120,6 +120,28 @@ public final class ProviderConfig {
     return Optional.ofNullable(options.get(key));
   }
 
+  /**
+   * Compares every setting, the API key included.
+   *
+   * @param o another object
+   * @return true when {@code o} is a provider configuration with the same settings
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ProviderConfig c
+        && provider.equals(c.provider)
+        && baseUrl.equals(c.baseUrl)
+        && model.equals(c.model)
+        && Objects.equals(apiKey, c.apiKey)
+        && Objects.equals(temperature, c.temperature)
+        && options.equals(c.options);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(provider, baseUrl, model, apiKey, temperature, options);
+  }
+
   /** Describes the configuration; the API key is masked. */
   @Override
   public String toString() {

@@ -247,6 +247,8 @@ public final class ContentRequest {
         + correlationId
         + ", cachePolicy="
         + cachePolicy
+        + ", fallback="
+        + fallback
         + "]";
   }
 

@@ -1,5 +1,6 @@
 package dev.trinity.api;
 
+import dev.trinity.api.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -288,9 +289,7 @@ public final class LlmResponse {
      * @throws IllegalArgumentException when negative
      */
     public Builder latency(Duration latency) {
-      if (latency.isNegative()) {
-        throw new IllegalArgumentException("latency must not be negative, was " + latency);
-      }
+      Checks.requireNonNegative(latency, "latency");
       this.latency = latency;
       return this;
     }
@@ -332,9 +331,7 @@ public final class LlmResponse {
      * @throws IllegalArgumentException when negative
      */
     public Builder attempts(int attempts) {
-      if (attempts < 0) {
-        throw new IllegalArgumentException("attempts must be >= 0, was " + attempts);
-      }
+      Checks.requireNonNegative(attempts, "attempts");
       this.attempts = attempts;
       return this;
     }

@@ -285,17 +285,7 @@ public final class LlmConfig {
      */
     public Builder baseUrl(@Nullable URI baseUrl) {
       if (baseUrl != null) {
-        String scheme = baseUrl.getScheme();
-        if (scheme == null
-            || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-            || baseUrl.getHost() == null) {
-          throw new IllegalArgumentException(
-              "llm.base_url must be an absolute http:// or https:// URL, was '" + baseUrl + "'");
-        }
-        if (baseUrl.getUserInfo() != null) {
-          throw new IllegalArgumentException(
-              "llm.base_url must not carry credentials; set llm.api_key instead");
-        }
+        Checks.requireHttpUrl(baseUrl, "llm.base_url", "llm.api_key");
       }
       this.baseUrl = baseUrl;
       return this;

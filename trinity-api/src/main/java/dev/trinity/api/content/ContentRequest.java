@@ -2,6 +2,7 @@ package dev.trinity.api.content;
 
 import dev.trinity.api.CachePolicy;
 import dev.trinity.api.LlmRequest;
+import dev.trinity.api.internal.Checks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -317,10 +318,7 @@ public final class ContentRequest {
      * @throws IllegalArgumentException when blank
      */
     public Builder theme(String name) {
-      Objects.requireNonNull(name, "theme");
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("theme must not be blank");
-      }
+      Checks.requireNonBlank(name, "theme");
       this.themeName = name;
       this.theme = null;
       return this;
@@ -359,8 +357,8 @@ public final class ContentRequest {
      * @throws IllegalArgumentException when zero or negative
      */
     public Builder timeout(@Nullable Duration timeout) {
-      if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
-        throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+      if (timeout != null) {
+        Checks.requirePositive(timeout, "timeout");
       }
       this.timeout = timeout;
       return this;

@@ -1,5 +1,6 @@
 package dev.trinity.api.internal;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -226,6 +227,32 @@ public final class Checks {
     Objects.requireNonNull(value, name);
     if (value.isBlank()) {
       throw new IllegalArgumentException(name + " must not be blank");
+    }
+    return value;
+  }
+
+  /**
+   * Requires an absolute {@code http://} or {@code https://} URL with a host and no user info.
+   *
+   * @param value the URL
+   * @param name the setting's name
+   * @param apiKeySetting where credentials belong instead, such as {@code llm.api_key}
+   * @return the URL
+   * @throws IllegalArgumentException "{@code name must be an absolute http:// or https:// URL, was
+   *     'value'}", or "{@code name must not carry credentials; set apiKeySetting instead}"
+   */
+  public static URI requireHttpUrl(URI value, String name, String apiKeySetting) {
+    Objects.requireNonNull(value, name);
+    String scheme = value.getScheme();
+    if (scheme == null
+        || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+        || value.getHost() == null) {
+      throw new IllegalArgumentException(
+          name + " must be an absolute http:// or https:// URL, was '" + value + "'");
+    }
+    if (value.getUserInfo() != null) {
+      throw new IllegalArgumentException(
+          name + " must not carry credentials; set " + apiKeySetting + " instead");
     }
     return value;
   }

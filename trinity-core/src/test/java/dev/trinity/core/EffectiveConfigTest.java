@@ -65,6 +65,33 @@ class EffectiveConfigTest {
   }
 
   @Test
+  void theLoggingSectionAndTheOneMaxConcurrencyShowWhereTheyCameFrom() throws Exception {
+    Path file = dir.resolve("trinity.yaml");
+    Files.writeString(
+        file,
+        """
+        concurrency_limit: { max_concurrency: 3 }
+        logging: { level: debug, format: json }
+        """);
+
+    EffectiveConfig c = EffectiveConfig.load(file, Map.of("LOG_LEVEL", "warn"));
+
+    assertThat(c.setting("llm.max_concurrency"))
+        .contains(
+            new Setting(
+                "llm.max_concurrency", "3", Origin.FILE, Optional.of(file.toString()), false));
+    assertThat(c.setting("logging.level"))
+        .contains(
+            new Setting(
+                "logging.level", "warn", Origin.ENVIRONMENT, Optional.of("LOG_LEVEL"), false));
+    assertThat(c.setting("logging.format"))
+        .contains(
+            new Setting(
+                "logging.format", "json", Origin.FILE, Optional.of(file.toString()), false));
+    assertThat(c.setting("logging.profile").map(Setting::value)).contains("development");
+  }
+
+  @Test
   void secretsAreMaskedWherverTheyComeFrom() {
     EffectiveConfig c =
         EffectiveConfig.load(

@@ -57,9 +57,7 @@ public final class Checks {
    * @throws IllegalArgumentException "{@code name must be >= 0, was value}"
    */
   public static int requireNonNegative(int value, String name) {
-    if (value < 0) {
-      throw new IllegalArgumentException(name + " must be >= 0, was " + value);
-    }
+    requireNonNegative((long) value, name);
     return value;
   }
 

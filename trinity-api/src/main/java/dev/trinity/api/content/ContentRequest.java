@@ -300,10 +300,7 @@ public final class ContentRequest {
      */
     public Builder portfolioText(String text, String name) {
       Objects.requireNonNull(text, "portfolioText");
-      Objects.requireNonNull(name, "name");
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("the portfolio text's name must not be blank");
-      }
+      Checks.requireNonBlank(name, "the portfolio text's name");
       this.portfolioText = text;
       this.portfolioFile = null;
       this.inputName = name;

@@ -315,7 +315,7 @@ public final class ConcurrencyLimitConfig {
     /**
      * Sets the fixed limit.
      *
-     * @param maxConcurrency 1 to {@value #MAX_MAX_CONCURRENCY}
+     * @param maxConcurrency 1 to {@value ConcurrencyLimitConfig#MAX_MAX_CONCURRENCY}
      * @return this builder
      * @throws IllegalArgumentException when out of range
      */

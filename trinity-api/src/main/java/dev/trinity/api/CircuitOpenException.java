@@ -1,5 +1,6 @@
 package dev.trinity.api;
 
+import dev.trinity.api.internal.Checks;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -66,11 +67,7 @@ public final class CircuitOpenException extends TrinityException {
       @Nullable String openedBecause,
       @Nullable Throwable lastFailure) {
     Objects.requireNonNull(breakerName, "breakerName");
-    Objects.requireNonNull(remainingOpen, "remainingOpen");
-    if (remainingOpen.isNegative()) {
-      throw new IllegalArgumentException(
-          "remainingOpen must not be negative, was " + remainingOpen);
-    }
+    Checks.requireNonNegative(remainingOpen, "remainingOpen");
     if (remainingOpen.isZero()) {
       return "Circuit breaker '"
           + breakerName

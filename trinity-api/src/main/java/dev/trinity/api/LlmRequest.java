@@ -1,5 +1,6 @@
 package dev.trinity.api;
 
+import dev.trinity.api.internal.Checks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -226,6 +227,16 @@ public final class LlmRequest {
         + messages.size()
         + ", model="
         + model
+        + ", temperature="
+        + temperature
+        + ", topP="
+        + topP
+        + ", maxTokens="
+        + maxTokens
+        + ", seed="
+        + seed
+        + ", promptVersion="
+        + promptVersion
         + ", format="
         + responseFormat
         + ", timeout="
@@ -277,8 +288,8 @@ public final class LlmRequest {
      * @throws IllegalArgumentException when blank
      */
     public Builder systemPrompt(@Nullable String systemPrompt) {
-      if (systemPrompt != null && systemPrompt.isBlank()) {
-        throw new IllegalArgumentException("systemPrompt must not be blank");
+      if (systemPrompt != null) {
+        Checks.requireNonBlank(systemPrompt, "systemPrompt");
       }
       this.systemPrompt = systemPrompt;
       return this;
@@ -330,8 +341,8 @@ public final class LlmRequest {
      * @throws IllegalArgumentException when blank
      */
     public Builder model(@Nullable String model) {
-      if (model != null && model.isBlank()) {
-        throw new IllegalArgumentException("model must not be blank");
+      if (model != null) {
+        Checks.requireNonBlank(model, "model");
       }
       this.model = model;
       return this;
@@ -345,8 +356,8 @@ public final class LlmRequest {
      * @throws IllegalArgumentException when out of range
      */
     public Builder temperature(@Nullable Double temperature) {
-      if (temperature != null && !(temperature >= 0.0 && temperature <= 2.0)) {
-        throw new IllegalArgumentException("temperature must be in [0, 2], was " + temperature);
+      if (temperature != null) {
+        Checks.requireRange(temperature, 0, 2, "temperature");
       }
       this.temperature = temperature;
       return this;
@@ -360,8 +371,8 @@ public final class LlmRequest {
      * @throws IllegalArgumentException when out of range
      */
     public Builder topP(@Nullable Double topP) {
-      if (topP != null && !(topP > 0.0 && topP <= 1.0)) {
-        throw new IllegalArgumentException("topP must be in (0, 1], was " + topP);
+      if (topP != null) {
+        Checks.requireRangeAboveMin(topP, 0, 1, "topP");
       }
       this.topP = topP;
       return this;
@@ -375,8 +386,8 @@ public final class LlmRequest {
      * @throws IllegalArgumentException when below 1
      */
     public Builder maxTokens(@Nullable Integer maxTokens) {
-      if (maxTokens != null && maxTokens < 1) {
-        throw new IllegalArgumentException("maxTokens must be >= 1, was " + maxTokens);
+      if (maxTokens != null) {
+        Checks.requirePositive(maxTokens, "maxTokens");
       }
       this.maxTokens = maxTokens;
       return this;
@@ -412,8 +423,8 @@ public final class LlmRequest {
      * @throws IllegalArgumentException when zero or negative
      */
     public Builder timeout(@Nullable Duration timeout) {
-      if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
-        throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+      if (timeout != null) {
+        Checks.requirePositive(timeout, "timeout");
       }
       this.timeout = timeout;
       return this;

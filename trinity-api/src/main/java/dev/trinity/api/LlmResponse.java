@@ -1,5 +1,6 @@
 package dev.trinity.api;
 
+import dev.trinity.api.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -201,6 +202,10 @@ public final class LlmResponse {
         + (cacheTier == null ? "" : ", cacheTier=" + cacheTier)
         + ", attempts="
         + attempts
+        + ", finishReason="
+        + finishReason
+        + ", correlationId="
+        + correlationId
         + "]";
   }
 
@@ -284,9 +289,7 @@ public final class LlmResponse {
      * @throws IllegalArgumentException when negative
      */
     public Builder latency(Duration latency) {
-      if (latency.isNegative()) {
-        throw new IllegalArgumentException("latency must not be negative, was " + latency);
-      }
+      Checks.requireNonNegative(latency, "latency");
       this.latency = latency;
       return this;
     }
@@ -328,9 +331,7 @@ public final class LlmResponse {
      * @throws IllegalArgumentException when negative
      */
     public Builder attempts(int attempts) {
-      if (attempts < 0) {
-        throw new IllegalArgumentException("attempts must be >= 0, was " + attempts);
-      }
+      Checks.requireNonNegative(attempts, "attempts");
       this.attempts = attempts;
       return this;
     }

@@ -1,5 +1,6 @@
 package dev.trinity.api;
 
+import dev.trinity.api.internal.Checks;
 import java.util.Objects;
 
 /**
@@ -17,10 +18,7 @@ public record Message(Role role, String content) {
    */
   public Message {
     Objects.requireNonNull(role, "role");
-    Objects.requireNonNull(content, "content");
-    if (content.isBlank()) {
-      throw new IllegalArgumentException("message content must not be blank");
-    }
+    Checks.requireNonBlank(content, "message content");
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.trinity.api;
 
+import dev.trinity.api.internal.Checks;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
@@ -125,6 +126,28 @@ public final class ProviderConfig {
     return Optional.ofNullable(options.get(key));
   }
 
+  /**
+   * Compares every setting, the API key included.
+   *
+   * @param o another object
+   * @return true when {@code o} is a provider configuration with the same settings
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ProviderConfig c
+        && provider.equals(c.provider)
+        && baseUrl.equals(c.baseUrl)
+        && model.equals(c.model)
+        && Objects.equals(apiKey, c.apiKey)
+        && Objects.equals(temperature, c.temperature)
+        && options.equals(c.options);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(provider, baseUrl, model, apiKey, temperature, options);
+  }
+
   /** Describes the configuration; the API key is masked. */
   @Override
   public String toString() {
@@ -156,23 +179,9 @@ public final class ProviderConfig {
       Objects.requireNonNull(provider, "provider");
       Objects.requireNonNull(baseUrl, "baseUrl");
       Objects.requireNonNull(model, "model");
-      if (provider.isBlank()) {
-        throw new IllegalArgumentException("provider must not be blank");
-      }
-      if (model.isBlank()) {
-        throw new IllegalArgumentException("model must not be blank");
-      }
-      String scheme = baseUrl.getScheme();
-      if (scheme == null
-          || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-          || baseUrl.getHost() == null) {
-        throw new IllegalArgumentException(
-            "baseUrl must be an absolute http:// or https:// URL, was '" + baseUrl + "'");
-      }
-      if (baseUrl.getUserInfo() != null) {
-        throw new IllegalArgumentException(
-            "baseUrl must not carry credentials; set the API key instead");
-      }
+      Checks.requireNonBlank(provider, "provider");
+      Checks.requireNonBlank(model, "model");
+      Checks.requireHttpUrl(baseUrl, "baseUrl", "the API key");
       String s = baseUrl.toString();
       this.provider = provider;
       this.baseUrl = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
@@ -198,8 +207,8 @@ public final class ProviderConfig {
      * @throws IllegalArgumentException when out of range
      */
     public Builder temperature(@Nullable Double temperature) {
-      if (temperature != null && !(temperature >= 0.0 && temperature <= 2.0)) {
-        throw new IllegalArgumentException("temperature must be in [0, 2], was " + temperature);
+      if (temperature != null) {
+        Checks.requireRange(temperature, 0, 2, "temperature");
       }
       this.temperature = temperature;
       return this;

@@ -1,19 +1,19 @@
 package dev.trinity.cache;
 
-import java.nio.file.Path;
+import dev.trinity.api.internal.Checks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
+import java.util.function.Consumer;
 
 /**
- * The {@code cache:} section of Trinity's configuration. Immutable and thread-safe; build with
- * {@link #builder()} or start from {@link #ofDefaults()}. Every setter validates its argument and
- * names the YAML key it rejects.
+ * The {@code cache:} section of Trinity's configuration: whether to cache, which tiers, for how
+ * long, and one small settings value per tier ({@link #memory()}, {@link #redis()}, {@link
+ * #filesystem()}). Immutable and thread-safe; build with {@link #builder()} or start from {@link
+ * #ofDefaults()}. Every setter validates its argument and names the YAML key it rejects.
  *
  * <pre>{@code
  * cache:
@@ -26,9 +26,30 @@ import org.jspecify.annotations.Nullable;
  *   filesystem: { directory: .cache/llm, max_size_mb: 100 }
  * }</pre>
  *
+ * <pre>{@code
+ * CacheConfig config = CacheConfig.builder()
+ *     .tiers(TierType.MEMORY, TierType.REDIS)
+ *     .redis(r -> r.host("cache.internal").password(secret))
+ *     .build();
+ * }</pre>
+ *
  * <p>{@link #toString()} never shows the Redis password.
+ *
+ * @param enabled {@code cache.enabled}: whether to cache at all
+ * @param tiers {@code cache.tiers}: the tiers to use, fastest first (memory, redis, filesystem)
+ *     whatever the order they were given in; unmodifiable, without duplicates
+ * @param ttl {@code cache.ttl}: how long a stored value lives, positive
+ * @param memory {@code cache.memory}: the memory tier's settings
+ * @param redis {@code cache.redis}: the Redis tier's settings
+ * @param filesystem {@code cache.filesystem}: the filesystem tier's settings
  */
-public final class CacheConfig {
+public record CacheConfig(
+    boolean enabled,
+    List<TierType> tiers,
+    Duration ttl,
+    MemoryTierConfig memory,
+    RedisTierConfig redis,
+    FilesystemTierConfig filesystem) {
   /** Default of {@code cache.enabled}: {@value}. */
   public static final boolean DEFAULT_ENABLED = true;
 
@@ -38,63 +59,20 @@ public final class CacheConfig {
   /** Default of {@code cache.ttl}: 3600 s. */
   public static final Duration DEFAULT_TTL = Duration.ofSeconds(3600);
 
-  /** Default of {@code cache.memory.max_entries}: {@value}. */
-  public static final int DEFAULT_MEMORY_MAX_ENTRIES = 100;
-
-  /** Default of {@code cache.redis.host}: {@value}. */
-  public static final String DEFAULT_REDIS_HOST = "localhost";
-
-  /** Default of {@code cache.redis.port}: {@value}. */
-  public static final int DEFAULT_REDIS_PORT = 6379;
-
-  /** Default of {@code cache.redis.db}: {@value}. */
-  public static final int DEFAULT_REDIS_DB = 0;
-
-  /** Default of {@code cache.redis.key_prefix}: {@value}. */
-  public static final String DEFAULT_REDIS_KEY_PREFIX = "trinity:llm:";
-
-  /** Default of {@code cache.redis.command_timeout}: 250 ms. */
-  public static final Duration DEFAULT_REDIS_COMMAND_TIMEOUT = Duration.ofMillis(250);
-
-  /** Default of {@code cache.redis.tls}: {@value}. */
-  public static final boolean DEFAULT_REDIS_TLS = false;
-
-  /** Default of {@code cache.filesystem.directory}: {@code .cache/llm}. */
-  public static final Path DEFAULT_FILESYSTEM_DIRECTORY = Path.of(".cache", "llm");
-
-  /** Default of {@code cache.filesystem.max_size_mb}: {@value}. */
-  public static final long DEFAULT_FILESYSTEM_MAX_SIZE_MB = 100;
-
   private static final CacheConfig DEFAULTS = builder().build();
 
-  private final boolean enabled;
-  private final List<TierType> tiers;
-  private final Duration ttl;
-  private final int memoryMaxEntries;
-  private final String redisHost;
-  private final int redisPort;
-  private final int redisDb;
-  private final @Nullable String redisPassword;
-  private final String redisKeyPrefix;
-  private final Duration redisCommandTimeout;
-  private final boolean redisTls;
-  private final Path filesystemDirectory;
-  private final long filesystemMaxSizeMb;
-
-  private CacheConfig(Builder b) {
-    this.enabled = b.enabled;
-    this.tiers = b.tiers;
-    this.ttl = b.ttl;
-    this.memoryMaxEntries = b.memoryMaxEntries;
-    this.redisHost = b.redisHost;
-    this.redisPort = b.redisPort;
-    this.redisDb = b.redisDb;
-    this.redisPassword = b.redisPassword;
-    this.redisKeyPrefix = b.redisKeyPrefix;
-    this.redisCommandTimeout = b.redisCommandTimeout;
-    this.redisTls = b.redisTls;
-    this.filesystemDirectory = b.filesystemDirectory;
-    this.filesystemMaxSizeMb = b.filesystemMaxSizeMb;
+  /**
+   * Validates the settings and puts the tiers in order, fastest first.
+   *
+   * @throws NullPointerException when a part is null
+   * @throws IllegalArgumentException when a tier is listed twice or the TTL is not positive
+   */
+  public CacheConfig {
+    tiers = orderedTiers(tiers);
+    Checks.requirePositive(ttl, "cache.ttl");
+    Objects.requireNonNull(memory, "cache.memory");
+    Objects.requireNonNull(redis, "cache.redis");
+    Objects.requireNonNull(filesystem, "cache.filesystem");
   }
 
   /**
@@ -125,203 +103,20 @@ public final class CacheConfig {
     b.enabled = enabled;
     b.tiers = tiers;
     b.ttl = ttl;
-    b.memoryMaxEntries = memoryMaxEntries;
-    b.redisHost = redisHost;
-    b.redisPort = redisPort;
-    b.redisDb = redisDb;
-    b.redisPassword = redisPassword;
-    b.redisKeyPrefix = redisKeyPrefix;
-    b.redisCommandTimeout = redisCommandTimeout;
-    b.redisTls = redisTls;
-    b.filesystemDirectory = filesystemDirectory;
-    b.filesystemMaxSizeMb = filesystemMaxSizeMb;
+    b.memory = memory.toBuilder();
+    b.redis = redis.toBuilder();
+    b.filesystem = filesystem.toBuilder();
     return b;
   }
 
-  /**
-   * {@code cache.enabled}: whether to cache at all.
-   *
-   * @return true when caching is on
-   */
-  public boolean enabled() {
-    return enabled;
-  }
-
-  /**
-   * {@code cache.tiers}: the tiers to use, fastest first (memory, redis, filesystem) whatever the
-   * order they were given in.
-   *
-   * @return an unmodifiable list without duplicates
-   */
-  public List<TierType> tiers() {
-    return tiers;
-  }
-
-  /**
-   * {@code cache.ttl}: how long a stored value lives.
-   *
-   * @return a positive duration
-   */
-  public Duration ttl() {
-    return ttl;
-  }
-
-  /**
-   * {@code cache.memory.max_entries}: the most entries the memory tier keeps.
-   *
-   * @return at least 1
-   */
-  public int memoryMaxEntries() {
-    return memoryMaxEntries;
-  }
-
-  /**
-   * {@code cache.redis.host}.
-   *
-   * @return the Redis host name or address
-   */
-  public String redisHost() {
-    return redisHost;
-  }
-
-  /**
-   * {@code cache.redis.port}.
-   *
-   * @return 1 to 65535
-   */
-  public int redisPort() {
-    return redisPort;
-  }
-
-  /**
-   * {@code cache.redis.db}: the Redis database number.
-   *
-   * @return zero or positive
-   */
-  public int redisDb() {
-    return redisDb;
-  }
-
-  /**
-   * {@code cache.redis.password}. A secret: never log it.
-   *
-   * @return the password, empty when Redis needs none
-   */
-  public Optional<String> redisPassword() {
-    return Optional.ofNullable(redisPassword);
-  }
-
-  /**
-   * {@code cache.redis.key_prefix}: prepended to every key; {@link CacheTier#clear()} removes only
-   * keys under it.
-   *
-   * @return the prefix, possibly empty
-   */
-  public String redisKeyPrefix() {
-    return redisKeyPrefix;
-  }
-
-  /**
-   * {@code cache.redis.command_timeout}: how long a Redis command may take before the tier treats
-   * Redis as down.
-   *
-   * @return a positive duration
-   */
-  public Duration redisCommandTimeout() {
-    return redisCommandTimeout;
-  }
-
-  /**
-   * {@code cache.redis.tls}: whether to connect with TLS ({@code rediss://}).
-   *
-   * @return true for TLS
-   */
-  public boolean redisTls() {
-    return redisTls;
-  }
-
-  /**
-   * {@code cache.filesystem.directory}: where the filesystem tier keeps its files.
-   *
-   * @return the directory, relative paths being relative to the working directory
-   */
-  public Path filesystemDirectory() {
-    return filesystemDirectory;
-  }
-
-  /**
-   * {@code cache.filesystem.max_size_mb}: the cap on the filesystem tier's entry files, in MiB.
-   *
-   * @return at least 1
-   */
-  public long filesystemMaxSizeMb() {
-    return filesystemMaxSizeMb;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof CacheConfig c
-        && enabled == c.enabled
-        && tiers.equals(c.tiers)
-        && ttl.equals(c.ttl)
-        && memoryMaxEntries == c.memoryMaxEntries
-        && redisHost.equals(c.redisHost)
-        && redisPort == c.redisPort
-        && redisDb == c.redisDb
-        && Objects.equals(redisPassword, c.redisPassword)
-        && redisKeyPrefix.equals(c.redisKeyPrefix)
-        && redisCommandTimeout.equals(c.redisCommandTimeout)
-        && redisTls == c.redisTls
-        && filesystemDirectory.equals(c.filesystemDirectory)
-        && filesystemMaxSizeMb == c.filesystemMaxSizeMb;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(
-        enabled,
-        tiers,
-        ttl,
-        memoryMaxEntries,
-        redisHost,
-        redisPort,
-        redisDb,
-        redisPassword,
-        redisKeyPrefix,
-        redisCommandTimeout,
-        redisTls,
-        filesystemDirectory,
-        filesystemMaxSizeMb);
-  }
-
-  @Override
-  public String toString() {
-    return "CacheConfig[enabled="
-        + enabled
-        + ", tiers="
-        + tiers
-        + ", ttl="
-        + ttl
-        + ", memory.maxEntries="
-        + memoryMaxEntries
-        + ", redis="
-        + (redisTls ? "rediss://" : "redis://")
-        + redisHost
-        + ":"
-        + redisPort
-        + "/"
-        + redisDb
-        + ", redis.password="
-        + (redisPassword == null ? "none" : "****")
-        + ", redis.keyPrefix="
-        + redisKeyPrefix
-        + ", redis.commandTimeout="
-        + redisCommandTimeout
-        + ", filesystem.directory="
-        + filesystemDirectory
-        + ", filesystem.maxSizeMb="
-        + filesystemMaxSizeMb
-        + "]";
+  private static List<TierType> orderedTiers(List<TierType> tiers) {
+    Objects.requireNonNull(tiers, "cache.tiers");
+    Set<TierType> set = EnumSet.noneOf(TierType.class);
+    for (TierType t : tiers) {
+      Objects.requireNonNull(t, "cache.tiers element");
+      Checks.requireArgument(set.add(t), () -> "cache.tiers lists " + t.yamlName() + " twice");
+    }
+    return List.copyOf(new ArrayList<>(set));
   }
 
   /**
@@ -332,16 +127,9 @@ public final class CacheConfig {
     private boolean enabled = DEFAULT_ENABLED;
     private List<TierType> tiers = DEFAULT_TIERS;
     private Duration ttl = DEFAULT_TTL;
-    private int memoryMaxEntries = DEFAULT_MEMORY_MAX_ENTRIES;
-    private String redisHost = DEFAULT_REDIS_HOST;
-    private int redisPort = DEFAULT_REDIS_PORT;
-    private int redisDb = DEFAULT_REDIS_DB;
-    private @Nullable String redisPassword;
-    private String redisKeyPrefix = DEFAULT_REDIS_KEY_PREFIX;
-    private Duration redisCommandTimeout = DEFAULT_REDIS_COMMAND_TIMEOUT;
-    private boolean redisTls = DEFAULT_REDIS_TLS;
-    private Path filesystemDirectory = DEFAULT_FILESYSTEM_DIRECTORY;
-    private long filesystemMaxSizeMb = DEFAULT_FILESYSTEM_MAX_SIZE_MB;
+    private MemoryTierConfig.Builder memory = MemoryTierConfig.builder();
+    private RedisTierConfig.Builder redis = RedisTierConfig.builder();
+    private FilesystemTierConfig.Builder filesystem = FilesystemTierConfig.builder();
 
     private Builder() {}
 
@@ -364,14 +152,7 @@ public final class CacheConfig {
      * @throws IllegalArgumentException when a tier is listed twice
      */
     public Builder tiers(List<TierType> tiers) {
-      Objects.requireNonNull(tiers, "tiers");
-      Set<TierType> set = EnumSet.noneOf(TierType.class);
-      for (TierType t : tiers) {
-        if (!set.add(Objects.requireNonNull(t, "tiers element"))) {
-          throw new IllegalArgumentException("cache.tiers lists " + t.yamlName() + " twice");
-        }
-      }
-      this.tiers = List.copyOf(new ArrayList<>(set));
+      this.tiers = orderedTiers(tiers);
       return this;
     }
 
@@ -394,151 +175,79 @@ public final class CacheConfig {
      * @throws IllegalArgumentException when zero or negative
      */
     public Builder ttl(Duration ttl) {
-      this.ttl = positive(ttl, "cache.ttl");
+      this.ttl = Checks.requirePositive(ttl, "cache.ttl");
       return this;
     }
 
     /**
-     * Sets {@code cache.memory.max_entries}.
+     * Replaces the {@code cache.memory} settings.
      *
-     * @param maxEntries 1 to 10,000,000
+     * @param memory the memory tier's settings
      * @return this builder
-     * @throws IllegalArgumentException when out of range
      */
-    public Builder memoryMaxEntries(int maxEntries) {
-      if (maxEntries < 1 || maxEntries > 10_000_000) {
-        throw new IllegalArgumentException(
-            "cache.memory.max_entries must be in [1, 10000000], was " + maxEntries);
-      }
-      this.memoryMaxEntries = maxEntries;
+    public Builder memory(MemoryTierConfig memory) {
+      this.memory = Objects.requireNonNull(memory, "memory").toBuilder();
       return this;
     }
 
     /**
-     * Sets {@code cache.redis.host}.
+     * Changes the {@code cache.memory} settings in place, such as {@code .memory(m ->
+     * m.maxEntries(10))}.
      *
-     * @param host a host name or address, not blank
+     * @param change applied to the memory tier's builder; its setters validate at once
      * @return this builder
-     * @throws IllegalArgumentException when blank
+     * @throws IllegalArgumentException when the change sets a bad value
      */
-    public Builder redisHost(String host) {
-      Objects.requireNonNull(host, "host");
-      if (host.isBlank()) {
-        throw new IllegalArgumentException("cache.redis.host must not be blank");
-      }
-      this.redisHost = host.strip();
+    public Builder memory(Consumer<MemoryTierConfig.Builder> change) {
+      change.accept(memory);
       return this;
     }
 
     /**
-     * Sets {@code cache.redis.port}.
+     * Replaces the {@code cache.redis} settings.
      *
-     * @param port 1 to 65535
+     * @param redis the Redis tier's settings
      * @return this builder
-     * @throws IllegalArgumentException when out of range
      */
-    public Builder redisPort(int port) {
-      if (port < 1 || port > 65535) {
-        throw new IllegalArgumentException("cache.redis.port must be in [1, 65535], was " + port);
-      }
-      this.redisPort = port;
+    public Builder redis(RedisTierConfig redis) {
+      this.redis = Objects.requireNonNull(redis, "redis").toBuilder();
       return this;
     }
 
     /**
-     * Sets {@code cache.redis.db}.
+     * Changes the {@code cache.redis} settings in place, such as {@code .redis(r ->
+     * r.host("cache.internal").port(6380))}.
      *
-     * @param db zero or positive
+     * @param change applied to the Redis tier's builder; its setters validate at once
      * @return this builder
-     * @throws IllegalArgumentException when negative
+     * @throws IllegalArgumentException when the change sets a bad value
      */
-    public Builder redisDb(int db) {
-      if (db < 0) {
-        throw new IllegalArgumentException("cache.redis.db must be >= 0, was " + db);
-      }
-      this.redisDb = db;
+    public Builder redis(Consumer<RedisTierConfig.Builder> change) {
+      change.accept(redis);
       return this;
     }
 
     /**
-     * Sets {@code cache.redis.password}.
+     * Replaces the {@code cache.filesystem} settings.
      *
-     * @param password the password; null or empty for none
+     * @param filesystem the filesystem tier's settings
      * @return this builder
      */
-    public Builder redisPassword(@Nullable String password) {
-      this.redisPassword = password == null || password.isEmpty() ? null : password;
+    public Builder filesystem(FilesystemTierConfig filesystem) {
+      this.filesystem = Objects.requireNonNull(filesystem, "filesystem").toBuilder();
       return this;
     }
 
     /**
-     * Sets {@code cache.redis.key_prefix}.
+     * Changes the {@code cache.filesystem} settings in place, such as {@code .filesystem(f ->
+     * f.directory(dir))}.
      *
-     * @param keyPrefix any text, possibly empty
+     * @param change applied to the filesystem tier's builder; its setters validate at once
      * @return this builder
+     * @throws IllegalArgumentException when the change sets a bad value
      */
-    public Builder redisKeyPrefix(String keyPrefix) {
-      this.redisKeyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
-      return this;
-    }
-
-    /**
-     * Sets {@code cache.redis.command_timeout}.
-     *
-     * @param timeout positive, at most one minute
-     * @return this builder
-     * @throws IllegalArgumentException when out of range
-     */
-    public Builder redisCommandTimeout(Duration timeout) {
-      positive(timeout, "cache.redis.command_timeout");
-      if (timeout.compareTo(Duration.ofMinutes(1)) > 0) {
-        throw new IllegalArgumentException(
-            "cache.redis.command_timeout must be at most 60s, was " + timeout);
-      }
-      this.redisCommandTimeout = timeout;
-      return this;
-    }
-
-    /**
-     * Sets {@code cache.redis.tls}.
-     *
-     * @param tls true to connect with TLS
-     * @return this builder
-     */
-    public Builder redisTls(boolean tls) {
-      this.redisTls = tls;
-      return this;
-    }
-
-    /**
-     * Sets {@code cache.filesystem.directory}.
-     *
-     * @param directory the directory; created when first used
-     * @return this builder
-     * @throws IllegalArgumentException when the path is empty
-     */
-    public Builder filesystemDirectory(Path directory) {
-      Objects.requireNonNull(directory, "directory");
-      if (directory.toString().isEmpty()) {
-        throw new IllegalArgumentException("cache.filesystem.directory must not be empty");
-      }
-      this.filesystemDirectory = directory;
-      return this;
-    }
-
-    /**
-     * Sets {@code cache.filesystem.max_size_mb}.
-     *
-     * @param maxSizeMb 1 to 1,048,576 (1 TiB)
-     * @return this builder
-     * @throws IllegalArgumentException when out of range
-     */
-    public Builder filesystemMaxSizeMb(long maxSizeMb) {
-      if (maxSizeMb < 1 || maxSizeMb > 1_048_576) {
-        throw new IllegalArgumentException(
-            "cache.filesystem.max_size_mb must be in [1, 1048576], was " + maxSizeMb);
-      }
-      this.filesystemMaxSizeMb = maxSizeMb;
+    public Builder filesystem(Consumer<FilesystemTierConfig.Builder> change) {
+      change.accept(filesystem);
       return this;
     }
 
@@ -548,15 +257,8 @@ public final class CacheConfig {
      * @return the immutable configuration
      */
     public CacheConfig build() {
-      return new CacheConfig(this);
-    }
-
-    private static Duration positive(Duration d, String key) {
-      Objects.requireNonNull(d, key);
-      if (d.isZero() || d.isNegative()) {
-        throw new IllegalArgumentException(key + " must be positive, was " + d);
-      }
-      return d;
+      return new CacheConfig(
+          enabled, tiers, ttl, memory.build(), redis.build(), filesystem.build());
     }
   }
 }

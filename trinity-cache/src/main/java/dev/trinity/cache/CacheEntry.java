@@ -1,5 +1,6 @@
 package dev.trinity.cache;
 
+import dev.trinity.api.internal.Checks;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,10 +33,9 @@ public record CacheEntry(String value, Instant createdAt, Instant expiresAt) {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(expiresAt, "expiresAt");
-    if (expiresAt.isBefore(createdAt)) {
-      throw new IllegalArgumentException(
-          "expiresAt (" + expiresAt + ") must not be before createdAt (" + createdAt + ")");
-    }
+    Checks.requireArgument(
+        !expiresAt.isBefore(createdAt),
+        () -> "expiresAt (" + expiresAt + ") must not be before createdAt (" + createdAt + ")");
   }
 
   /**
@@ -48,10 +48,7 @@ public record CacheEntry(String value, Instant createdAt, Instant expiresAt) {
    * @throws IllegalArgumentException when {@code ttl} is zero or negative
    */
   public static CacheEntry of(String value, Instant now, Duration ttl) {
-    Objects.requireNonNull(ttl, "ttl");
-    if (ttl.isZero() || ttl.isNegative()) {
-      throw new IllegalArgumentException("ttl must be positive, was " + ttl);
-    }
+    Checks.requirePositive(ttl, "ttl");
     Instant created = now.truncatedTo(ChronoUnit.MILLIS);
     return new CacheEntry(value, created, saturatedPlus(created, ttl));
   }

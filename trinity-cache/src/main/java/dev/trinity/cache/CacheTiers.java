@@ -39,7 +39,7 @@ public final class CacheTiers {
    * @return the tier, named {@code memory}
    */
   public static CacheTier memory(CacheConfig config, Clock clock) {
-    return new MemoryTier(config.memoryMaxEntries(), clock, Runnable::run);
+    return new MemoryTier(config.memory().maxEntries(), clock, Runnable::run);
   }
 
   /**
@@ -91,7 +91,7 @@ public final class CacheTiers {
             daemonThreads("trinity-cache-file-"));
     pool.allowCoreThreadTimeOut(true);
     return new FilesystemTier(
-        config.filesystemDirectory(), config.filesystemMaxSizeMb(), clock, pool, pool);
+        config.filesystem().directory(), config.filesystem().maxSizeMb(), clock, pool, pool);
   }
 
   /**
@@ -106,7 +106,7 @@ public final class CacheTiers {
    */
   public static CacheTier filesystem(CacheConfig config, Clock clock, Executor ioExecutor) {
     return new FilesystemTier(
-        config.filesystemDirectory(), config.filesystemMaxSizeMb(), clock, ioExecutor, null);
+        config.filesystem().directory(), config.filesystem().maxSizeMb(), clock, ioExecutor, null);
   }
 
   private static boolean lettucePresent() {

@@ -22,16 +22,16 @@ class CacheConfigTest {
     assertThat(c.enabled()).isTrue();
     assertThat(c.tiers()).containsExactly(TierType.MEMORY, TierType.FILESYSTEM);
     assertThat(c.ttl()).isEqualTo(Duration.ofSeconds(3600));
-    assertThat(c.memoryMaxEntries()).isEqualTo(100);
-    assertThat(c.redisHost()).isEqualTo("localhost");
-    assertThat(c.redisPort()).isEqualTo(6379);
-    assertThat(c.redisDb()).isZero();
-    assertThat(c.redisPassword()).isEmpty();
-    assertThat(c.redisKeyPrefix()).isEqualTo("trinity:llm:");
-    assertThat(c.redisCommandTimeout()).isEqualTo(Duration.ofMillis(250));
-    assertThat(c.redisTls()).isFalse();
-    assertThat(c.filesystemDirectory()).isEqualTo(Path.of(".cache/llm"));
-    assertThat(c.filesystemMaxSizeMb()).isEqualTo(100);
+    assertThat(c.memory().maxEntries()).isEqualTo(100);
+    assertThat(c.redis().host()).isEqualTo("localhost");
+    assertThat(c.redis().port()).isEqualTo(6379);
+    assertThat(c.redis().db()).isZero();
+    assertThat(c.redis().password()).isNull();
+    assertThat(c.redis().keyPrefix()).isEqualTo("trinity:llm:");
+    assertThat(c.redis().commandTimeout()).isEqualTo(Duration.ofMillis(250));
+    assertThat(c.redis().tls()).isFalse();
+    assertThat(c.filesystem().directory()).isEqualTo(Path.of(".cache/llm"));
+    assertThat(c.filesystem().maxSizeMb()).isEqualTo(100);
   }
 
   @Test
@@ -40,14 +40,11 @@ class CacheConfigTest {
         CacheConfig.builder()
             .tiers(TierType.REDIS)
             .ttl(Duration.ofMinutes(5))
-            .redisHost("cache.internal")
-            .redisPassword("hunter2")
-            .redisDb(3)
-            .redisTls(true)
+            .redis(r -> r.host("cache.internal").password("hunter2").db(3).tls(true))
             .build();
 
     assertThat(c.toBuilder().build()).isEqualTo(c).hasSameHashCodeAs(c);
-    assertThat(c.toBuilder().redisDb(4).build()).isNotEqualTo(c);
+    assertThat(c.toBuilder().redis(r -> r.db(4)).build()).isNotEqualTo(c);
   }
 
   @Test
@@ -72,28 +69,33 @@ class CacheConfigTest {
 
   @Test
   void theRedisPasswordNeverAppearsInToString() {
-    CacheConfig c = CacheConfig.builder().redisPassword("hunter2").build();
+    CacheConfig c = CacheConfig.builder().redis(r -> r.password("hunter2")).build();
 
-    assertThat(c.toString()).doesNotContain("hunter2").contains("redis.password=****");
-    assertThat(c.redisPassword()).contains("hunter2");
+    assertThat(c.toString()).doesNotContain("hunter2").contains("password=****");
+    assertThat(c.redis().password()).isEqualTo("hunter2");
   }
 
   @Test
   void anEmptyPasswordMeansNone() {
-    assertThat(CacheConfig.builder().redisPassword("").build().redisPassword()).isEmpty();
+    assertThat(CacheConfig.builder().redis(r -> r.password("")).build().redis().password())
+        .isNull();
   }
 
   static Stream<Arguments> invalidSettings() {
     return Stream.of(
         invalid("cache.ttl", b -> b.ttl(Duration.ZERO)),
-        invalid("cache.memory.max_entries", b -> b.memoryMaxEntries(0)),
-        invalid("cache.redis.host", b -> b.redisHost(" ")),
-        invalid("cache.redis.port", b -> b.redisPort(70000)),
-        invalid("cache.redis.db", b -> b.redisDb(-1)),
-        invalid("cache.redis.command_timeout", b -> b.redisCommandTimeout(Duration.ofMillis(-1))),
-        invalid("cache.redis.command_timeout", b -> b.redisCommandTimeout(Duration.ofMinutes(2))),
-        invalid("cache.filesystem.max_size_mb", b -> b.filesystemMaxSizeMb(0)),
-        invalid("cache.filesystem.directory", b -> b.filesystemDirectory(Path.of(""))),
+        invalid("cache.memory.max_entries", b -> b.memory(m -> m.maxEntries(0))),
+        invalid("cache.redis.host", b -> b.redis(r -> r.host(" "))),
+        invalid("cache.redis.port", b -> b.redis(r -> r.port(70000))),
+        invalid("cache.redis.db", b -> b.redis(r -> r.db(-1))),
+        invalid(
+            "cache.redis.command_timeout",
+            b -> b.redis(r -> r.commandTimeout(Duration.ofMillis(-1)))),
+        invalid(
+            "cache.redis.command_timeout",
+            b -> b.redis(r -> r.commandTimeout(Duration.ofMinutes(2)))),
+        invalid("cache.filesystem.max_size_mb", b -> b.filesystem(f -> f.maxSizeMb(0))),
+        invalid("cache.filesystem.directory", b -> b.filesystem(f -> f.directory(Path.of("")))),
         invalid("cache.tiers", b -> b.tiers(TierType.MEMORY, TierType.MEMORY)));
   }
 

@@ -32,7 +32,7 @@ class CacheManagerTest {
 
   private CacheTier filesystem() {
     return CacheTiers.filesystem(
-        CacheConfig.builder().filesystemDirectory(dir).build(), clock, Runnable::run);
+        CacheConfig.builder().filesystem(f -> f.directory(dir)).build(), clock, Runnable::run);
   }
 
   private CacheManager manager(CacheTier... tiers) {
@@ -203,7 +203,7 @@ class CacheManagerTest {
 
   @Test
   void aManagerBuiltFromConfigHasTheConfiguredTiers() {
-    CacheConfig config = CacheConfig.builder().filesystemDirectory(dir).build();
+    CacheConfig config = CacheConfig.builder().filesystem(f -> f.directory(dir)).build();
     try (CacheManager cache =
         CacheManager.builder().config(config).clock(clock).fileExecutor(Runnable::run).build()) {
 

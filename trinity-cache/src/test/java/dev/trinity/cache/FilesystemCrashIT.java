@@ -50,7 +50,7 @@ class FilesystemCrashIT {
     }
     assertThat(reported).as("entries the writer reported").isEqualTo(ENTRIES + ENTRIES / 2);
 
-    CacheConfig config = CacheConfig.builder().filesystemDirectory(dir).build();
+    CacheConfig config = CacheConfig.builder().filesystem(f -> f.directory(dir)).build();
     try (CacheTier reader = CacheTiers.filesystem(config, Clock.systemUTC(), Runnable::run)) {
       int hits = 0;
       for (int i = 0; i < ENTRIES; i++) {

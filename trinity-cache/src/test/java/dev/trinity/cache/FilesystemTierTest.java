@@ -42,7 +42,7 @@ class FilesystemTierTest {
 
   private CacheTier tier(Path directory, long maxSizeMb, Executor executor) {
     CacheConfig config =
-        CacheConfig.builder().filesystemDirectory(directory).filesystemMaxSizeMb(maxSizeMb).build();
+        CacheConfig.builder().filesystem(f -> f.directory(directory).maxSizeMb(maxSizeMb)).build();
     return CacheTiers.filesystem(config, clock, executor);
   }
 

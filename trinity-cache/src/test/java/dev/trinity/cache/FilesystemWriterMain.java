@@ -44,7 +44,7 @@ public final class FilesystemWriterMain {
       values[1][i] = value(i, 1);
     }
     CacheConfig config =
-        CacheConfig.builder().filesystemDirectory(dir).filesystemMaxSizeMb(1024).build();
+        CacheConfig.builder().filesystem(f -> f.directory(dir).maxSizeMb(1024)).build();
     CacheTier tier = CacheTiers.filesystem(config, Clock.systemUTC(), Runnable::run);
     int written = 0;
     for (int round = 0; round < rounds; round++) {

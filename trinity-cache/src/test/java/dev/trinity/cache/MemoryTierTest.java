@@ -13,7 +13,8 @@ class MemoryTierTest {
   private final Clock clock = time.clock();
 
   private SyncCacheTier memory(int maxEntries) {
-    return CacheTiers.memory(CacheConfig.builder().memoryMaxEntries(maxEntries).build(), clock)
+    return CacheTiers.memory(
+            CacheConfig.builder().memory(m -> m.maxEntries(maxEntries)).build(), clock)
         .sync();
   }
 

@@ -25,8 +25,7 @@ class RedisOutageIT {
     CacheConfig config =
         CacheConfig.builder()
             .tiers(TierType.REDIS)
-            .redisHost("127.0.0.1")
-            .redisPort(redis.port())
+            .redis(r -> r.host("127.0.0.1").port(redis.port()))
             .build();
     try (CacheManager cache = CacheManager.create(config)) {
       await().atMost(Duration.ofSeconds(10)).until(() -> cache.health().get("redis").isUp());

@@ -20,13 +20,13 @@ class RedisPasswordIT {
   @RegisterExtension final LogCapture logs = LogCapture.of("dev.trinity.cache");
 
   private static CacheConfig.Builder config() {
-    return CacheConfig.builder().redisHost("127.0.0.1").redisPort(redis.port());
+    return CacheConfig.builder().redis(r -> r.host("127.0.0.1").port(redis.port()));
   }
 
   @Test
   void theRightPasswordIsAccepted() {
     try (CacheTier tier =
-        CacheTiers.redis(config().redisPassword(PASSWORD).build(), Clock.systemUTC())) {
+        CacheTiers.redis(config().redis(r -> r.password(PASSWORD)).build(), Clock.systemUTC())) {
       await().atMost(Duration.ofSeconds(10)).until(() -> tier.health().isUp());
 
       tier.sync().put("k", "v", Duration.ofMinutes(1));
@@ -39,7 +39,7 @@ class RedisPasswordIT {
   @Test
   void aWrongPasswordTakesTheTierDownWithoutShowingThePassword() {
     String wrong = "wrong-" + PASSWORD;
-    CacheConfig config = config().redisPassword(wrong).build();
+    CacheConfig config = config().redis(r -> r.password(wrong)).build();
     try (CacheTier tier = CacheTiers.redis(config, Clock.systemUTC())) {
       await()
           .atMost(Duration.ofSeconds(10))

@@ -59,7 +59,7 @@ class RedisTierIT {
   }
 
   private static CacheConfig.Builder config() {
-    return CacheConfig.builder().redisHost("127.0.0.1").redisPort(redis.port());
+    return CacheConfig.builder().redis(r -> r.host("127.0.0.1").port(redis.port()));
   }
 
   private CacheTier tier(CacheConfig config) {
@@ -113,7 +113,7 @@ class RedisTierIT {
 
   @Test
   void theKeyPrefixAndDatabaseAreConfigurable() {
-    CacheTier tier = upTier(config().redisKeyPrefix("myapp:").redisDb(3).build());
+    CacheTier tier = upTier(config().redis(r -> r.keyPrefix("myapp:").db(3)).build());
 
     tier.sync().put("k", "v", HOUR);
 
@@ -142,7 +142,7 @@ class RedisTierIT {
 
   @Test
   void clearRemovesOnlyKeysUnderThePrefix() {
-    CacheTier tier = upTier(config().redisKeyPrefix("t[1]*:").build());
+    CacheTier tier = upTier(config().redis(r -> r.keyPrefix("t[1]*:")).build());
     for (int i = 0; i < 1200; i++) {
       tier.sync().put("k" + i, "v", HOUR);
     }
@@ -170,7 +170,7 @@ class RedisTierIT {
   void aTierBuiltWhileRedisIsDownStartsDownAndServesOnceRedisIsUp() throws Exception {
     try (RedisServerProcess late = RedisServerProcess.create()) {
       long start = System.nanoTime();
-      CacheTier tier = tier(config().redisPort(late.port()).build());
+      CacheTier tier = tier(config().redis(r -> r.port(late.port())).build());
       tier.sync().put("k", "v", HOUR);
       assertThat(tier.sync().get("k")).isEmpty();
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));

@@ -1,6 +1,7 @@
 package dev.trinity.core;
 
 import dev.trinity.api.Secret;
+import dev.trinity.api.internal.Checks;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -26,9 +27,6 @@ public final class LlmConfig {
   /** Default temperature: {@value}. */
   public static final double DEFAULT_TEMPERATURE = 0.7;
 
-  /** Default limit on calls in flight to one provider endpoint: {@value}. */
-  public static final int DEFAULT_MAX_CONCURRENCY = 8;
-
   /** Default cap on a response body: 16 MiB. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
@@ -41,7 +39,6 @@ public final class LlmConfig {
   private final Duration timeout;
   private final Duration connectTimeout;
   private final @Nullable Double temperature;
-  private final int maxConcurrency;
   private final long maxResponseBytes;
   private final boolean http2Cleartext;
   private final Map<String, String> options;
@@ -54,7 +51,6 @@ public final class LlmConfig {
     timeout = b.timeout;
     connectTimeout = b.connectTimeout;
     temperature = b.temperature;
-    maxConcurrency = b.maxConcurrency;
     maxResponseBytes = b.maxResponseBytes;
     http2Cleartext = b.http2Cleartext;
     options = Map.copyOf(b.options);
@@ -92,7 +88,6 @@ public final class LlmConfig {
     b.timeout = timeout;
     b.connectTimeout = connectTimeout;
     b.temperature = temperature;
-    b.maxConcurrency = maxConcurrency;
     b.maxResponseBytes = maxResponseBytes;
     b.http2Cleartext = http2Cleartext;
     b.options.putAll(options);
@@ -163,15 +158,6 @@ public final class LlmConfig {
   }
 
   /**
-   * The most calls in flight to one provider endpoint ({@code llm.max_concurrency}).
-   *
-   * @return at least 1
-   */
-  public int maxConcurrency() {
-    return maxConcurrency;
-  }
-
-  /**
    * The cap on a response body ({@code llm.max_response_size}).
    *
    * @return bytes
@@ -210,7 +196,6 @@ public final class LlmConfig {
         && timeout.equals(c.timeout)
         && connectTimeout.equals(c.connectTimeout)
         && Objects.equals(temperature, c.temperature)
-        && maxConcurrency == c.maxConcurrency
         && maxResponseBytes == c.maxResponseBytes
         && http2Cleartext == c.http2Cleartext
         && options.equals(c.options);
@@ -218,7 +203,17 @@ public final class LlmConfig {
 
   @Override
   public int hashCode() {
-    return Objects.hash(provider, baseUrl, model, timeout, temperature, maxConcurrency);
+    return Objects.hash(
+        provider,
+        baseUrl,
+        model,
+        apiKey,
+        timeout,
+        connectTimeout,
+        temperature,
+        maxResponseBytes,
+        http2Cleartext,
+        options);
   }
 
   /** Describes the configuration; the API key is masked. */
@@ -238,8 +233,6 @@ public final class LlmConfig {
         + connectTimeout
         + ", temperature="
         + temperature
-        + ", maxConcurrency="
-        + maxConcurrency
         + ", maxResponseBytes="
         + maxResponseBytes
         + ", http2Cleartext="
@@ -258,7 +251,6 @@ public final class LlmConfig {
     private Duration timeout = DEFAULT_TIMEOUT;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private @Nullable Double temperature = DEFAULT_TEMPERATURE;
-    private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private boolean http2Cleartext;
     private final Map<String, String> options = new TreeMap<>();
@@ -293,17 +285,7 @@ public final class LlmConfig {
      */
     public Builder baseUrl(@Nullable URI baseUrl) {
       if (baseUrl != null) {
-        String scheme = baseUrl.getScheme();
-        if (scheme == null
-            || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-            || baseUrl.getHost() == null) {
-          throw new IllegalArgumentException(
-              "llm.base_url must be an absolute http:// or https:// URL, was '" + baseUrl + "'");
-        }
-        if (baseUrl.getUserInfo() != null) {
-          throw new IllegalArgumentException(
-              "llm.base_url must not carry credentials; set llm.api_key instead");
-        }
+        Checks.requireHttpUrl(baseUrl, "llm.base_url", "llm.api_key");
       }
       this.baseUrl = baseUrl;
       return this;
@@ -333,8 +315,8 @@ public final class LlmConfig {
      * @throws IllegalArgumentException when blank
      */
     public Builder model(@Nullable String model) {
-      if (model != null && model.isBlank()) {
-        throw new IllegalArgumentException("llm.model must not be blank");
+      if (model != null) {
+        Checks.requireNonBlank(model, "llm.model");
       }
       this.model = model;
       return this;
@@ -394,26 +376,10 @@ public final class LlmConfig {
      * @throws IllegalArgumentException when out of range
      */
     public Builder temperature(@Nullable Double temperature) {
-      if (temperature != null && !(temperature >= 0.0 && temperature <= 2.0)) {
-        throw new IllegalArgumentException("llm.temperature must be in [0, 2], was " + temperature);
+      if (temperature != null) {
+        Checks.requireRange(temperature, 0, 2, "llm.temperature");
       }
       this.temperature = temperature;
-      return this;
-    }
-
-    /**
-     * Sets the most calls in flight to one endpoint.
-     *
-     * @param maxConcurrency 1 to 1024
-     * @return this builder
-     * @throws IllegalArgumentException when out of range
-     */
-    public Builder maxConcurrency(int maxConcurrency) {
-      if (maxConcurrency < 1 || maxConcurrency > 1024) {
-        throw new IllegalArgumentException(
-            "llm.max_concurrency must be in [1, 1024], was " + maxConcurrency);
-      }
-      this.maxConcurrency = maxConcurrency;
       return this;
     }
 
@@ -425,11 +391,8 @@ public final class LlmConfig {
      * @throws IllegalArgumentException when out of range
      */
     public Builder maxResponseBytes(long maxResponseBytes) {
-      if (maxResponseBytes < 1024 || maxResponseBytes > (1L << 30)) {
-        throw new IllegalArgumentException(
-            "llm.max_response_size must be between 1 KiB and 1 GiB, was " + maxResponseBytes);
-      }
-      this.maxResponseBytes = maxResponseBytes;
+      this.maxResponseBytes =
+          Checks.requireRange(maxResponseBytes, 1024, 1L << 30, "llm.max_response_size");
       return this;
     }
 
@@ -466,11 +429,7 @@ public final class LlmConfig {
     }
 
     private static Duration positive(String key, Duration d) {
-      Objects.requireNonNull(d, key);
-      if (d.isZero() || d.isNegative() || d.compareTo(Duration.ofHours(1)) > 0) {
-        throw new IllegalArgumentException(key + " must be in (0, 1h], was " + d);
-      }
-      return d;
+      return Checks.requireAtMost(Checks.requirePositive(d, key), Duration.ofHours(1), key);
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.trinity.api.LlmProviderFactory;
 import dev.trinity.api.ProviderConfig;
 import dev.trinity.cache.CacheManager;
 import dev.trinity.core.internal.config.ConfigLoader;
+import dev.trinity.core.internal.config.LoggingSetup;
 import dev.trinity.core.internal.http.DefaultProviderContext;
 import dev.trinity.core.internal.http.JdkHttpTransport;
 import dev.trinity.core.internal.pipeline.BreakerInterceptor;
@@ -69,6 +70,7 @@ public final class Trinity implements AutoCloseable {
 
   private Trinity(Builder b) {
     this.config = b.config;
+    LoggingSetup.apply(config.logging());
     List<AutoCloseable> resources = new ArrayList<>();
     Clock clock = b.clock;
     Scheduler scheduler = b.scheduler;
@@ -119,10 +121,7 @@ public final class Trinity implements AutoCloseable {
     this.limiter =
         ConcurrencyLimiter.of(
             endpointName,
-            config.concurrencyLimit().toBuilder()
-                .maxConcurrency(config.llm().maxConcurrency())
-                .dropPredicate(LlmFailures::isOverload)
-                .build(),
+            config.concurrencyLimit().toBuilder().dropPredicate(LlmFailures::isOverload).build(),
             clock,
             scheduler);
     if (b.cache != null) {
@@ -369,6 +368,31 @@ public final class Trinity implements AutoCloseable {
     }
 
     /**
+     * Replaces the {@code concurrency_limit:} section, the one home of the most calls in flight to
+     * the endpoint ({@code llm.max_concurrency} in a configuration file).
+     *
+     * @param concurrencyLimit the limit settings
+     * @return this builder
+     */
+    public Builder concurrencyLimit(
+        dev.trinity.core.resilience.ConcurrencyLimitConfig concurrencyLimit) {
+      this.config = config.toBuilder().concurrencyLimit(concurrencyLimit).build();
+      return this;
+    }
+
+    /**
+     * Sets the {@code logging:} section: when not empty, {@link #build()} configures Logback with
+     * it (see {@link LoggingConfig}).
+     *
+     * @param logging the logging settings
+     * @return this builder
+     */
+    public Builder logging(LoggingConfig logging) {
+      this.config = config.toBuilder().logging(logging).build();
+      return this;
+    }
+
+    /**
      * Replaces the {@code cache:} section.
      *
      * @param cache the cache settings
@@ -465,8 +489,12 @@ public final class Trinity implements AutoCloseable {
     /**
      * Builds the instance.
      *
+     * <p>When the configuration's {@code logging:} section is not empty, this first configures
+     * Logback with it, replacing the host's Logback configuration (see {@link LoggingConfig}).
+     *
      * @return a new instance
-     * @throws ConfigurationException when the provider is unknown or rejects the configuration
+     * @throws ConfigurationException when the provider is unknown or rejects the configuration, or
+     *     the {@code logging:} section cannot be applied
      */
     public Trinity build() {
       return new Trinity(this);

@@ -9,23 +9,38 @@ import java.util.Objects;
 /**
  * Trinity's whole configuration, one section per concern. Immutable; build with {@link #builder()},
  * or load with {@link Trinity#fromConfig(java.nio.file.Path)} (defaults &lt; YAML file &lt;
- * environment variables).
+ * environment variables). Equality, hashing and {@link #toString()} (secrets masked by each
+ * section) cover every section.
+ *
+ * @param llm the {@code llm:} section: the model server
+ * @param retry the {@code retry:} section: the retry policy
+ * @param circuitBreaker the {@code circuit_breaker:} section: one breaker per provider endpoint
+ * @param concurrencyLimit the {@code concurrency_limit:} section; its {@link
+ *     ConcurrencyLimitConfig#maxConcurrency()} is the one home of {@code llm.max_concurrency}
+ * @param cache the {@code cache:} section: tiers, TTL and per-tier settings
+ * @param logging the {@code logging:} section; empty unless set
  */
-public final class TrinityConfig {
+public record TrinityConfig(
+    LlmConfig llm,
+    RetryConfig retry,
+    CircuitBreakerConfig circuitBreaker,
+    ConcurrencyLimitConfig concurrencyLimit,
+    CacheConfig cache,
+    LoggingConfig logging) {
   private static final TrinityConfig DEFAULTS = builder().build();
 
-  private final LlmConfig llm;
-  private final RetryConfig retry;
-  private final CircuitBreakerConfig circuitBreaker;
-  private final ConcurrencyLimitConfig concurrencyLimit;
-  private final CacheConfig cache;
-
-  private TrinityConfig(Builder b) {
-    cache = b.cache;
-    llm = b.llm;
-    retry = b.retry;
-    circuitBreaker = b.circuitBreaker;
-    concurrencyLimit = b.concurrencyLimit;
+  /**
+   * Checks that no section is null.
+   *
+   * @throws NullPointerException naming the missing section
+   */
+  public TrinityConfig {
+    Objects.requireNonNull(llm, "llm");
+    Objects.requireNonNull(retry, "retry");
+    Objects.requireNonNull(circuitBreaker, "circuitBreaker");
+    Objects.requireNonNull(concurrencyLimit, "concurrencyLimit");
+    Objects.requireNonNull(cache, "cache");
+    Objects.requireNonNull(logging, "logging");
   }
 
   /**
@@ -57,93 +72,18 @@ public final class TrinityConfig {
         .retry(retry)
         .circuitBreaker(circuitBreaker)
         .concurrencyLimit(concurrencyLimit)
-        .cache(cache);
+        .cache(cache)
+        .logging(logging);
   }
 
-  /**
-   * The {@code llm:} section.
-   *
-   * @return the model server settings
-   */
-  public LlmConfig llm() {
-    return llm;
-  }
-
-  /**
-   * The {@code retry:} section.
-   *
-   * @return the retry policy
-   */
-  public RetryConfig retry() {
-    return retry;
-  }
-
-  /**
-   * The {@code circuit_breaker:} section: one breaker per provider endpoint.
-   *
-   * @return the breaker settings
-   */
-  public CircuitBreakerConfig circuitBreaker() {
-    return circuitBreaker;
-  }
-
-  /**
-   * The {@code concurrency_limit:} section; its {@code maxConcurrency} is taken from {@code
-   * llm.max_concurrency}.
-   *
-   * @return the limit settings
-   */
-  public ConcurrencyLimitConfig concurrencyLimit() {
-    return concurrencyLimit;
-  }
-
-  /**
-   * The {@code cache:} section: tiers, TTL and per-tier settings.
-   *
-   * @return the cache settings
-   */
-  public CacheConfig cache() {
-    return cache;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof TrinityConfig c
-        && cache.equals(c.cache)
-        && llm.equals(c.llm)
-        && retry.equals(c.retry)
-        && circuitBreaker.equals(c.circuitBreaker)
-        && concurrencyLimit.equals(c.concurrencyLimit);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(llm, retry, circuitBreaker, concurrencyLimit, cache);
-  }
-
-  /** Describes the configuration; secrets are masked. */
-  @Override
-  public String toString() {
-    return "TrinityConfig[llm="
-        + llm
-        + ", retry="
-        + retry
-        + ", circuitBreaker="
-        + circuitBreaker
-        + ", concurrencyLimit="
-        + concurrencyLimit
-        + ", cache="
-        + cache
-        + "]";
-  }
-
-  /** Builds a {@link TrinityConfig}. */
+  /** Builds a {@link TrinityConfig}. Not thread-safe. */
   public static final class Builder {
     private LlmConfig llm = LlmConfig.ofDefaults();
     private RetryConfig retry = RetryConfig.ofDefaults();
     private CircuitBreakerConfig circuitBreaker = CircuitBreakerConfig.ofDefaults();
     private ConcurrencyLimitConfig concurrencyLimit = ConcurrencyLimitConfig.ofDefaults();
     private CacheConfig cache = CacheConfig.ofDefaults();
+    private LoggingConfig logging = LoggingConfig.none();
 
     private Builder() {}
 
@@ -181,7 +121,8 @@ public final class TrinityConfig {
     }
 
     /**
-     * Sets the {@code concurrency_limit:} section.
+     * Sets the {@code concurrency_limit:} section, including the most calls in flight to one
+     * endpoint ({@code llm.max_concurrency} in a configuration file).
      *
      * @param concurrencyLimit the limit settings
      * @return this builder
@@ -203,12 +144,23 @@ public final class TrinityConfig {
     }
 
     /**
+     * Sets the {@code logging:} section.
+     *
+     * @param logging the logging settings; {@link LoggingConfig#none()} leaves logging to the host
+     * @return this builder
+     */
+    public Builder logging(LoggingConfig logging) {
+      this.logging = Objects.requireNonNull(logging, "logging");
+      return this;
+    }
+
+    /**
      * Builds the configuration.
      *
      * @return the immutable configuration
      */
     public TrinityConfig build() {
-      return new TrinityConfig(this);
+      return new TrinityConfig(llm, retry, circuitBreaker, concurrencyLimit, cache, logging);
     }
   }
 }

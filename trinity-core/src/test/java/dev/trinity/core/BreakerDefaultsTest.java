@@ -16,6 +16,7 @@ import dev.trinity.api.internal.Throwables;
 import dev.trinity.cache.CacheConfig;
 import dev.trinity.core.resilience.CircuitBreaker;
 import dev.trinity.core.resilience.CircuitBreakerConfig;
+import dev.trinity.core.resilience.ConcurrencyLimitConfig;
 import dev.trinity.core.resilience.RetryConfig;
 import dev.trinity.test.VirtualTime;
 import java.net.http.HttpTimeoutException;
@@ -242,13 +243,13 @@ class BreakerDefaultsTest {
         },
         c ->
             c.llm(
-                LlmConfig.builder()
-                    .provider("scripted")
-                    .baseUrl("http://model.test:11434")
-                    .model("m")
-                    .maxConcurrency(1)
-                    .timeout(Duration.ofMillis(200))
-                    .build()));
+                    LlmConfig.builder()
+                        .provider("scripted")
+                        .baseUrl("http://model.test:11434")
+                        .model("m")
+                        .timeout(Duration.ofMillis(200))
+                        .build())
+                .concurrencyLimit(ConcurrencyLimitConfig.builder().maxConcurrency(1).build()));
     CompletableFuture<LlmResponse> first = trinity.llmAsync().generate(LlmRequest.of("first"));
     CompletableFuture<LlmResponse> second = trinity.llmAsync().generate(LlmRequest.of("second"));
     time.advance(Duration.ofMillis(7));

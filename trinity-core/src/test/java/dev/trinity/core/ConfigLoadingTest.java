@@ -29,7 +29,7 @@ class ConfigLoadingTest {
     assertThat(c).isEqualTo(TrinityConfig.ofDefaults());
     assertThat(c.llm().provider()).isEqualTo("ollama");
     assertThat(c.llm().timeout()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(c.llm().maxConcurrency()).isEqualTo(8);
+    assertThat(c.concurrencyLimit().maxConcurrency()).isEqualTo(8);
     assertThat(c.llm().temperature()).contains(0.7);
     assertThat(c.retry().maxAttempts()).isEqualTo(3);
     assertThat(c.retry().initialBackoff()).isEqualTo(Duration.ofSeconds(1));

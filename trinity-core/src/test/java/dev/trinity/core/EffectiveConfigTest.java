@@ -27,7 +27,8 @@ class EffectiveConfigTest {
     assertThat(c.setting("llm.max_response_size").map(Setting::value)).contains("16MiB");
     assertThat(c.setting("cache.tiers").map(Setting::value)).contains("[memory, filesystem]");
     assertThat(c.setting("cache.redis.command_timeout").map(Setting::value)).contains("250ms");
-    assertThat(c.setting("logging.profile").map(Setting::value)).contains("development");
+    assertThat(c.setting("logging.profile").map(Setting::value))
+        .contains("(not set: Trinity leaves logging to the host)");
     assertThat(c.setting("no.such.key")).isEmpty();
   }
 
@@ -61,6 +62,33 @@ class EffectiveConfigTest {
     assertThat(c.setting("cache.redis.host").map(Setting::origin)).contains(Origin.DEFAULT);
     assertThat(c.setting("logging.profile").map(Setting::source))
         .contains(Optional.of("LOG_PROFILE"));
+  }
+
+  @Test
+  void theLoggingSectionAndTheOneMaxConcurrencyShowWhereTheyCameFrom() throws Exception {
+    Path file = dir.resolve("trinity.yaml");
+    Files.writeString(
+        file,
+        """
+        concurrency_limit: { max_concurrency: 3 }
+        logging: { level: debug, format: json }
+        """);
+
+    EffectiveConfig c = EffectiveConfig.load(file, Map.of("LOG_LEVEL", "warn"));
+
+    assertThat(c.setting("llm.max_concurrency"))
+        .contains(
+            new Setting(
+                "llm.max_concurrency", "3", Origin.FILE, Optional.of(file.toString()), false));
+    assertThat(c.setting("logging.level"))
+        .contains(
+            new Setting(
+                "logging.level", "warn", Origin.ENVIRONMENT, Optional.of("LOG_LEVEL"), false));
+    assertThat(c.setting("logging.format"))
+        .contains(
+            new Setting(
+                "logging.format", "json", Origin.FILE, Optional.of(file.toString()), false));
+    assertThat(c.setting("logging.profile").map(Setting::value)).contains("development");
   }
 
   @Test

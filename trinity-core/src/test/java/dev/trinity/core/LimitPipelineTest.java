@@ -35,9 +35,11 @@ class LimitPipelineTest {
         PipelineHarness.withConfig(
             c ->
                 c.toBuilder()
-                    .llm(c.llm().toBuilder().maxConcurrency(maxConcurrency).build())
                     .concurrencyLimit(
-                        ConcurrencyLimitConfig.builder().queueCapacity(queueCapacity).build())
+                        ConcurrencyLimitConfig.builder()
+                            .maxConcurrency(maxConcurrency)
+                            .queueCapacity(queueCapacity)
+                            .build())
                     .build());
     h.server.setDispatcher(
         new Dispatcher() {

@@ -56,9 +56,7 @@ class RedisPipelineIT {
             .cache(
                 CacheConfig.builder()
                     .tiers(TierType.REDIS)
-                    .redisHost("127.0.0.1")
-                    .redisPort(redis.port())
-                    .redisPassword(PASSWORD)
+                    .redis(r -> r.host("127.0.0.1").port(redis.port()).password(PASSWORD))
                     .build())
             .registerProvider(JsonTestProvider.factory())
             .build();

@@ -44,7 +44,7 @@ class SmallMemoryTierTest {
             b -> {
               memory =
                   CacheTiers.memory(
-                      CacheConfig.builder().memoryMaxEntries(10).build(), h0Clock.clock());
+                      CacheConfig.builder().memory(m -> m.maxEntries(10)).build(), h0Clock.clock());
               return b.cacheManager(
                   CacheManager.builder().tier(memory).tier(slow).clock(h0Clock.clock()).build());
             });

@@ -138,7 +138,7 @@ class QuickStartTest {
         .cache(
             dev.trinity.cache.CacheConfig.builder()
                 .tiers(dev.trinity.cache.TierType.MEMORY, dev.trinity.cache.TierType.FILESYSTEM)
-                .filesystemDirectory(cacheDir)
+                .filesystem(f -> f.directory(cacheDir))
                 .build())
         .build();
   }

@@ -80,6 +80,12 @@ public final class LogEvents {
   /** A batch's progress listener threw; the batch goes on. */
   public static final String BATCH_PROGRESS_LISTENER_FAILED = "batch_progress_listener_failed";
 
+  /**
+   * WARN: the configuration's {@code logging:} settings ({@link Keys#SETTINGS}) were not applied
+   * because SLF4J is not bound to Logback; the host's own backend configuration stays in charge.
+   */
+  public static final String LOGGING_SETTINGS_IGNORED = "logging_settings_ignored";
+
   /** Keys carried by the events above. */
   public static final class Keys {
     private Keys() {}
@@ -231,5 +237,8 @@ public final class LogEvents {
 
     /** DEBUG: the raw text of a model's answer. */
     public static final String ANSWER = "answer";
+
+    /** Configuration settings, as {@code key=value} pairs with where each came from. */
+    public static final String SETTINGS = "settings";
   }
 }

@@ -140,6 +140,27 @@ public final class TrinityLogging {
     return configure(profile, TrinityLogging::lookup);
   }
 
+  /**
+   * Configures Logback from settings the caller already holds, such as the {@code logging:} section
+   * of a configuration file. A setting given here wins over the Java system property and the
+   * environment variable of the same name; a setting left out is read from those as usual.
+   *
+   * @param settings values by name: {@value #PROFILE}, {@value #LEVEL} and {@value #FORMAT}; other
+   *     names are ignored ({@value #DIRECTORY} is read by the profile itself)
+   * @return true when Logback was configured; false when SLF4J is not bound to Logback
+   * @throws IllegalArgumentException when a profile, level or format holds an unknown value
+   * @throws IllegalStateException when Logback reports warnings or errors while configuring, or the
+   *     profile or format needs logstash-logback-encoder and it is not on the classpath
+   */
+  public static boolean configure(Map<String, String> settings) {
+    Map<String, String> given = Map.copyOf(settings);
+    return configure(
+        name -> {
+          String value = given.get(name);
+          return value == null || value.isBlank() ? lookup(name) : value;
+        });
+  }
+
   static boolean configure(Function<String, @Nullable String> settings) {
     String name = settings.apply(PROFILE);
     return configure(name == null ? Profile.DEVELOPMENT : Profile.fromName(name), settings);

@@ -1,5 +1,6 @@
 package dev.trinity.api.content;
 
+import dev.trinity.api.internal.Checks;
 import java.util.Objects;
 
 /**
@@ -30,10 +31,7 @@ public record BatchOptions(int maxConcurrency, ProgressListener progressListener
    */
   public BatchOptions {
     Objects.requireNonNull(progressListener, "progressListener");
-    if (maxConcurrency < 1 || maxConcurrency > MAX_CONCURRENCY) {
-      throw new IllegalArgumentException(
-          "maxConcurrency must be in [1, " + MAX_CONCURRENCY + "], was " + maxConcurrency);
-    }
+    Checks.requireRange(maxConcurrency, 1, MAX_CONCURRENCY, "maxConcurrency");
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.trinity.api.content;
 
 import dev.trinity.api.CachePolicy;
 import dev.trinity.api.LlmRequest;
+import dev.trinity.api.internal.Checks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -247,6 +248,8 @@ public final class ContentRequest {
         + correlationId
         + ", cachePolicy="
         + cachePolicy
+        + ", fallback="
+        + fallback
         + "]";
   }
 
@@ -297,10 +300,7 @@ public final class ContentRequest {
      */
     public Builder portfolioText(String text, String name) {
       Objects.requireNonNull(text, "portfolioText");
-      Objects.requireNonNull(name, "name");
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("the portfolio text's name must not be blank");
-      }
+      Checks.requireNonBlank(name, "the portfolio text's name");
       this.portfolioText = text;
       this.portfolioFile = null;
       this.inputName = name;
@@ -315,10 +315,7 @@ public final class ContentRequest {
      * @throws IllegalArgumentException when blank
      */
     public Builder theme(String name) {
-      Objects.requireNonNull(name, "theme");
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("theme must not be blank");
-      }
+      Checks.requireNonBlank(name, "theme");
       this.themeName = name;
       this.theme = null;
       return this;
@@ -357,8 +354,8 @@ public final class ContentRequest {
      * @throws IllegalArgumentException when zero or negative
      */
     public Builder timeout(@Nullable Duration timeout) {
-      if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
-        throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+      if (timeout != null) {
+        Checks.requirePositive(timeout, "timeout");
       }
       this.timeout = timeout;
       return this;

@@ -1,6 +1,7 @@
 package dev.trinity.api.content;
 
 import dev.trinity.api.Usage;
+import dev.trinity.api.internal.Checks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -77,15 +78,9 @@ public record GeneratedContent(
               + " for "
               + source);
     }
-    if (attempts < 0) {
-      throw new IllegalArgumentException("attempts must be >= 0, was " + attempts);
-    }
-    if (repairs < 0) {
-      throw new IllegalArgumentException("repairs must be >= 0, was " + repairs);
-    }
-    if (duration.isNegative()) {
-      throw new IllegalArgumentException("duration must not be negative, was " + duration);
-    }
+    Checks.requireNonNegative(attempts, "attempts");
+    Checks.requireNonNegative(repairs, "repairs");
+    Checks.requireNonNegative(duration, "duration");
     warnings = List.copyOf(warnings);
   }
 

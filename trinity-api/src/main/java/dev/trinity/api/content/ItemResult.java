@@ -1,6 +1,7 @@
 package dev.trinity.api.content;
 
 import dev.trinity.api.TrinityException;
+import dev.trinity.api.internal.Checks;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -27,9 +28,7 @@ public record ItemResult(
    */
   public ItemResult {
     Objects.requireNonNull(request, "request");
-    if (index < 0) {
-      throw new IllegalArgumentException("index must be >= 0, was " + index);
-    }
+    Checks.requireNonNegative(index, "index");
     if ((content == null) == (error == null)) {
       throw new IllegalArgumentException("an item has either content or an error");
     }

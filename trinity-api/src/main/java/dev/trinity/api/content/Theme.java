@@ -1,5 +1,6 @@
 package dev.trinity.api.content;
 
+import dev.trinity.api.internal.Checks;
 import java.util.Objects;
 
 /**
@@ -31,12 +32,8 @@ public record Theme(String name, String description, String voice, ThemeRules ru
       throw new IllegalArgumentException(
           "theme name must be 1-64 lower-case letters, digits, '-' or '_', was '" + name + "'");
     }
-    if (description.isBlank()) {
-      throw new IllegalArgumentException("theme '" + name + "': description must not be blank");
-    }
-    if (voice.isBlank()) {
-      throw new IllegalArgumentException("theme '" + name + "': voice must not be blank");
-    }
+    Checks.requireNonBlank(description, "theme '" + name + "': description");
+    Checks.requireNonBlank(voice, "theme '" + name + "': voice");
   }
 
   /**

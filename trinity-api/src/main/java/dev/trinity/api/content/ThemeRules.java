@@ -1,5 +1,6 @@
 package dev.trinity.api.content;
 
+import dev.trinity.api.internal.Checks;
 import java.util.Objects;
 
 /**
@@ -64,10 +65,7 @@ public record ThemeRules(
   }
 
   private static void check(String rule, int value, int min, int max) {
-    if (value < min || value > max) {
-      throw new IllegalArgumentException(
-          rule + " must be in [" + min + ", " + max + "], was " + value);
-    }
+    Checks.requireRange(value, min, max, rule);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.trinity.cache.internal;
 
+import dev.trinity.api.internal.Checks;
 import dev.trinity.cache.CacheEntry;
 import dev.trinity.cache.CacheTier;
 import dev.trinity.cache.TierHealth;
@@ -38,9 +39,7 @@ public final class DisabledTier implements CacheTier {
 
   @Override
   public CompletableFuture<Void> put(String key, String value, Duration ttl) {
-    if (ttl.isZero() || ttl.isNegative()) {
-      throw new IllegalArgumentException("ttl must be positive, was " + ttl);
-    }
+    Checks.requirePositive(ttl, "ttl");
     stats.skipped();
     return CompletableFuture.completedFuture(null);
   }

@@ -1,7 +1,9 @@
 package dev.trinity.cache.internal;
 
+import dev.trinity.api.internal.Checks;
 import dev.trinity.cache.CacheEntry;
 import dev.trinity.cache.CacheTier;
+import dev.trinity.cache.FilesystemTierConfig;
 import dev.trinity.cache.TierHealth;
 import dev.trinity.cache.TierStats;
 import dev.trinity.logging.LogEvents;
@@ -87,10 +89,8 @@ public final class FilesystemTier implements CacheTier {
       Clock clock,
       Executor executor,
       @Nullable ExecutorService ownedExecutor) {
-    if (maxSizeMb < 1) {
-      throw new IllegalArgumentException(
-          "cache.filesystem.max_size_mb must be >= 1, was " + maxSizeMb);
-    }
+    Checks.requireRange(
+        maxSizeMb, 1, FilesystemTierConfig.MAX_MAX_SIZE_MB, "cache.filesystem.max_size_mb");
     this.files = new CacheDirectory(directory);
     this.capBytes = Math.multiplyExact(maxSizeMb, 1024L * 1024L);
     this.clock = Objects.requireNonNull(clock, "clock");

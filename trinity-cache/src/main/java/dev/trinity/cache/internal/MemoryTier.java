@@ -4,8 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import dev.trinity.api.internal.Checks;
 import dev.trinity.cache.CacheEntry;
 import dev.trinity.cache.CacheTier;
+import dev.trinity.cache.MemoryTierConfig;
 import dev.trinity.cache.TierHealth;
 import dev.trinity.cache.TierStats;
 import java.time.Clock;
@@ -45,10 +47,8 @@ public final class MemoryTier implements CacheTier {
    * @param executor where Caffeine runs its maintenance
    */
   public MemoryTier(int maxEntries, Clock clock, Executor executor) {
-    if (maxEntries < 1) {
-      throw new IllegalArgumentException(
-          "cache.memory.max_entries must be >= 1, was " + maxEntries);
-    }
+    Checks.requireRange(
+        maxEntries, 1, MemoryTierConfig.MAX_MAX_ENTRIES, "cache.memory.max_entries");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.cache =
         Caffeine.newBuilder()

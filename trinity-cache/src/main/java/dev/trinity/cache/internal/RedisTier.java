@@ -84,20 +84,20 @@ public final class RedisTier implements CacheTier {
    */
   public RedisTier(CacheConfig config, Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.prefix = config.redisKeyPrefix();
-    this.password = config.redisPassword().orElse(null);
+    this.prefix = config.redis().keyPrefix();
+    this.password = config.redis().password();
     this.description =
-        (config.redisTls() ? "rediss://" : "redis://")
-            + config.redisHost()
+        (config.redis().tls() ? "rediss://" : "redis://")
+            + config.redis().host()
             + ":"
-            + config.redisPort()
+            + config.redis().port()
             + "/"
-            + config.redisDb();
+            + config.redis().db();
     RedisURI.Builder uriBuilder =
-        RedisURI.Builder.redis(config.redisHost(), config.redisPort())
-            .withDatabase(config.redisDb())
-            .withSsl(config.redisTls())
-            .withTimeout(max(config.redisCommandTimeout(), CONNECT_TIMEOUT));
+        RedisURI.Builder.redis(config.redis().host(), config.redis().port())
+            .withDatabase(config.redis().db())
+            .withSsl(config.redis().tls())
+            .withTimeout(max(config.redis().commandTimeout(), CONNECT_TIMEOUT));
     if (password != null) {
       uriBuilder.withPassword(password.toCharArray());
     }
@@ -116,7 +116,7 @@ public final class RedisTier implements CacheTier {
             .autoReconnect(true)
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
             .requestQueueSize(REQUEST_QUEUE_SIZE)
-            .timeoutOptions(TimeoutOptions.enabled(config.redisCommandTimeout()))
+            .timeoutOptions(TimeoutOptions.enabled(config.redis().commandTimeout()))
             .socketOptions(
                 SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).keepAlive(true).build())
             .build());

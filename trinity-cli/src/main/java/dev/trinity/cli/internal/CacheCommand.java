@@ -103,12 +103,12 @@ final class CacheCommand {
             + " key"
             + (removed == 1 ? "" : "s")
             + " under '"
-            + config.redisKeyPrefix()
+            + config.redis().keyPrefix()
             + "' at "
             + RedisAdmin.address(config);
       }
       case FILESYSTEM -> {
-        FilesystemUsage before = FilesystemUsage.of(config.filesystemDirectory());
+        FilesystemUsage before = FilesystemUsage.of(config.filesystem().directory());
         CacheConfig only = config.toBuilder().enabled(true).tiers(List.of(tier)).build();
         try (CacheManager manager = CacheManager.builder().config(only).build()) {
           manager.clearAll().join();
@@ -117,10 +117,10 @@ final class CacheCommand {
             throw new IllegalStateException(health.reason().orElse("the tier is down"));
           }
         }
-        FilesystemUsage after = FilesystemUsage.of(config.filesystemDirectory());
+        FilesystemUsage after = FilesystemUsage.of(config.filesystem().directory());
         if (after.entries() > 0) {
           throw new IllegalStateException(
-              after.entries() + " entries left in " + config.filesystemDirectory());
+              after.entries() + " entries left in " + config.filesystem().directory());
         }
         yield "removed "
             + before.entries()
@@ -129,7 +129,7 @@ final class CacheCommand {
             + " ("
             + FilesystemUsage.bytes(before.bytes())
             + ") from "
-            + config.filesystemDirectory();
+            + config.filesystem().directory();
       }
     };
   }

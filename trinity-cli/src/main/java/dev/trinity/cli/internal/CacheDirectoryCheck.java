@@ -16,7 +16,7 @@ final class CacheDirectoryCheck {
     if (!config.enabled() || !config.tiers().contains(TierType.FILESYSTEM)) {
       return CheckResult.skip(NAME, "the filesystem tier is not in cache.tiers");
     }
-    Path dir = config.filesystemDirectory();
+    Path dir = config.filesystem().directory();
     try {
       Files.createDirectories(dir);
       Path probe = Files.createTempFile(dir, ".doctor-", ".tmp");

@@ -9,6 +9,7 @@ import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -21,7 +22,7 @@ final class RedisAdmin {
   private RedisAdmin() {}
 
   static String address(CacheConfig c) {
-    return c.redisHost() + ":" + c.redisPort() + "/" + c.redisDb();
+    return c.redis().host() + ":" + c.redis().port() + "/" + c.redis().db();
   }
 
   /** PING; returns the server's version. */
@@ -41,12 +42,12 @@ final class RedisAdmin {
 
   /** The number of keys under the cache's prefix. */
   static long count(CacheConfig c) {
-    return run(c, r -> scan(r, c.redisKeyPrefix(), false));
+    return run(c, r -> scan(r, c.redis().keyPrefix(), false));
   }
 
   /** Deletes the keys under the cache's prefix; returns how many. */
   static long clear(CacheConfig c) {
-    return run(c, r -> scan(r, c.redisKeyPrefix(), true));
+    return run(c, r -> scan(r, c.redis().keyPrefix(), true));
   }
 
   private static long scan(RedisCommands<String, String> r, String prefix, boolean delete) {
@@ -71,12 +72,15 @@ final class RedisAdmin {
   private static <T> T run(CacheConfig c, Function<RedisCommands<String, String>, T> work) {
     RedisURI.Builder uri =
         RedisURI.builder()
-            .withHost(c.redisHost())
-            .withPort(c.redisPort())
-            .withDatabase(c.redisDb())
-            .withSsl(c.redisTls())
+            .withHost(c.redis().host())
+            .withPort(c.redis().port())
+            .withDatabase(c.redis().db())
+            .withSsl(c.redis().tls())
             .withTimeout(TIMEOUT);
-    c.redisPassword().ifPresent(p -> uri.withPassword(p.toCharArray()));
+    String password = c.redis().password();
+    if (password != null) {
+      uri.withPassword(password.toCharArray());
+    }
     RedisClient client = RedisClient.create(uri.build());
     try (StatefulRedisConnection<String, String> connection = client.connect()) {
       return work.apply(connection.sync());
@@ -85,7 +89,8 @@ final class RedisAdmin {
           "Redis at "
               + address(c)
               + ": "
-              + Errors.describe(e).replace(c.redisPassword().orElse("\u0000"), "****"),
+              + Errors.describe(e)
+                  .replace(Objects.requireNonNullElse(c.redis().password(), "\u0000"), "****"),
           e);
     } finally {
       client.shutdown(Duration.ZERO, TIMEOUT);

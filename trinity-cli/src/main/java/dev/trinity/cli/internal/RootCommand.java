@@ -111,6 +111,10 @@ public final class RootCommand {
     if (model != null) {
       options.put("LLM_MODEL", model);
     }
+    if (logProfile != null) {
+      // so that the configuration's logging: section, applied when Trinity opens, agrees
+      options.put(TrinityLogging.PROFILE, logProfile.id());
+    }
     Path file = configFile;
     String fromEnvironment = environment.variables().get(CONFIG_VARIABLE);
     if (file == null && fromEnvironment != null && !fromEnvironment.isBlank()) {
@@ -121,21 +125,24 @@ public final class RootCommand {
 
   /**
    * Sets up logging for this run: the profile from {@code --log-profile} or {@code LOG_PROFILE};
-   * WARN and above unless {@code LOG_LEVEL} says otherwise (INFO for production, whose JSON files
-   * are what the log recipes read).
+   * WARN and above unless {@code LOG_LEVEL} or the configuration file's {@code logging.level} says
+   * otherwise (INFO for production, whose JSON files are what the log recipes read). The file's
+   * {@code logging:} section takes effect when a command opens Trinity.
    */
   void configureLogging() {
     String named = environment.variables().get(TrinityLogging.PROFILE);
-    if (logProfile == null && (named == null || named.isBlank())) {
-      return; // the bundled logback.xml: development format, WARN and above
-    }
+    boolean chosen = logProfile != null || (named != null && !named.isBlank());
     TrinityLogging.Profile profile =
-        logProfile != null ? logProfile : TrinityLogging.Profile.fromName(named);
+        logProfile != null
+            ? logProfile
+            : chosen ? TrinityLogging.Profile.fromName(named) : TrinityLogging.Profile.DEVELOPMENT;
     if (System.getProperty(TrinityLogging.LEVEL) == null
         && environment.variables().get(TrinityLogging.LEVEL) == null) {
       System.setProperty(
           TrinityLogging.LEVEL, profile == TrinityLogging.Profile.PRODUCTION ? "INFO" : "WARN");
     }
-    TrinityLogging.configure(profile);
+    if (chosen) {
+      TrinityLogging.configure(profile);
+    } // else the bundled logback.xml: development format, WARN and above
   }
 }

@@ -24,7 +24,15 @@ import org.jspecify.annotations.Nullable;
 final class Settings {
   /** The options that stand for environment variables, by variable. */
   static final Map<String, String> OPTION_NAMES =
-      Map.of("LLM_PROVIDER", "--provider", "LLM_API_URL", "--url", "LLM_MODEL", "--model");
+      Map.of(
+          "LLM_PROVIDER",
+          "--provider",
+          "LLM_API_URL",
+          "--url",
+          "LLM_MODEL",
+          "--model",
+          "LOG_PROFILE",
+          "--log-profile");
 
   private final EffectiveConfig effective;
   private final Map<String, String> options;

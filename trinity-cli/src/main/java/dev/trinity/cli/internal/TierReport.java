@@ -25,21 +25,26 @@ record TierReport(
               "ok",
               "-",
               "-",
-              "inside each process, up to " + config.memoryMaxEntries(),
+              "inside each process, up to " + config.memory().maxEntries(),
               true);
       case FILESYSTEM -> {
         try {
-          FilesystemUsage u = FilesystemUsage.of(config.filesystemDirectory());
+          FilesystemUsage u = FilesystemUsage.of(config.filesystem().directory());
           yield new TierReport(
               name,
               "ok",
               Long.toString(u.entries()),
               FilesystemUsage.bytes(u.bytes()),
-              config.filesystemDirectory().toString(),
+              config.filesystem().directory().toString(),
               true);
         } catch (RuntimeException e) {
           yield new TierReport(
-              name, Errors.describe(e), "-", "-", config.filesystemDirectory().toString(), false);
+              name,
+              Errors.describe(e),
+              "-",
+              "-",
+              config.filesystem().directory().toString(),
+              false);
         }
       }
       case REDIS -> {

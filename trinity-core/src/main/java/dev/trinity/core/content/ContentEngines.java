@@ -9,6 +9,7 @@ import dev.trinity.api.content.ContentEngine;
 import dev.trinity.api.content.Fallback;
 import dev.trinity.api.content.SiteContent;
 import dev.trinity.api.content.Theme;
+import dev.trinity.api.internal.Checks;
 import dev.trinity.core.Trinity;
 import dev.trinity.core.content.internal.AnswerSource;
 import dev.trinity.core.content.internal.ContentJson;
@@ -259,10 +260,7 @@ public final class ContentEngines {
      * @throws IllegalArgumentException when out of range
      */
     public Builder maxRepairs(int maxRepairs) {
-      if (maxRepairs < 0 || maxRepairs > 5) {
-        throw new IllegalArgumentException("maxRepairs must be in [0, 5], was " + maxRepairs);
-      }
-      this.maxRepairs = maxRepairs;
+      this.maxRepairs = Checks.requireRange(maxRepairs, 0, 5, "maxRepairs");
       return this;
     }
 
@@ -317,10 +315,7 @@ public final class ContentEngines {
      * @throws IllegalArgumentException when out of range
      */
     public Builder maxPortfolioChars(int maxPortfolioChars) {
-      if (maxPortfolioChars < 1_000 || maxPortfolioChars > 1_000_000) {
-        throw new IllegalArgumentException(
-            "maxPortfolioChars must be in [1000, 1000000], was " + maxPortfolioChars);
-      }
+      Checks.requireRange(maxPortfolioChars, 1_000, 1_000_000, "maxPortfolioChars");
       this.maxPortfolioChars = maxPortfolioChars;
       return this;
     }

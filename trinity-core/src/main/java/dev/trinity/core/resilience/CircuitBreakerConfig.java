@@ -1,5 +1,6 @@
 package dev.trinity.core.resilience;
 
+import dev.trinity.api.internal.Checks;
 import dev.trinity.api.internal.Throwables;
 import java.time.Duration;
 import java.util.Objects;
@@ -408,7 +409,7 @@ public final class CircuitBreakerConfig {
      * @throws IllegalArgumentException when below 1
      */
     public Builder failureThreshold(int failureThreshold) {
-      this.failureThreshold = atLeastOne("failure_threshold", failureThreshold);
+      this.failureThreshold = Checks.requirePositive(failureThreshold, "failure_threshold");
       return this;
     }
 
@@ -420,7 +421,7 @@ public final class CircuitBreakerConfig {
      * @throws IllegalArgumentException when zero or negative
      */
     public Builder openDuration(Duration openDuration) {
-      this.openDuration = positive("open_duration", openDuration);
+      this.openDuration = Checks.requirePositive(openDuration, "open_duration");
       return this;
     }
 
@@ -432,7 +433,7 @@ public final class CircuitBreakerConfig {
      * @throws IllegalArgumentException when below 1
      */
     public Builder halfOpenMaxCalls(int halfOpenMaxCalls) {
-      this.halfOpenMaxCalls = atLeastOne("half_open_max_calls", halfOpenMaxCalls);
+      this.halfOpenMaxCalls = Checks.requirePositive(halfOpenMaxCalls, "half_open_max_calls");
       return this;
     }
 
@@ -444,7 +445,7 @@ public final class CircuitBreakerConfig {
      * @throws IllegalArgumentException when below 1
      */
     public Builder successThreshold(int successThreshold) {
-      this.successThreshold = atLeastOne("success_threshold", successThreshold);
+      this.successThreshold = Checks.requirePositive(successThreshold, "success_threshold");
       return this;
     }
 
@@ -456,7 +457,7 @@ public final class CircuitBreakerConfig {
      * @throws IllegalArgumentException when zero or negative
      */
     public Builder maxWaitInHalfOpen(Duration maxWaitInHalfOpen) {
-      this.maxWaitInHalfOpen = positive("max_wait_in_half_open", maxWaitInHalfOpen);
+      this.maxWaitInHalfOpen = Checks.requirePositive(maxWaitInHalfOpen, "max_wait_in_half_open");
       return this;
     }
 
@@ -468,14 +469,8 @@ public final class CircuitBreakerConfig {
      * @throws IllegalArgumentException when out of range
      */
     public Builder slidingWindowSize(int slidingWindowSize) {
-      if (slidingWindowSize < 1 || slidingWindowSize > MAX_SLIDING_WINDOW_SIZE) {
-        throw new IllegalArgumentException(
-            "sliding_window_size must be in [1, "
-                + MAX_SLIDING_WINDOW_SIZE
-                + "], was "
-                + slidingWindowSize);
-      }
-      this.slidingWindowSize = slidingWindowSize;
+      this.slidingWindowSize =
+          Checks.requireRange(slidingWindowSize, 1, MAX_SLIDING_WINDOW_SIZE, "sliding_window_size");
       return this;
     }
 
@@ -488,7 +483,8 @@ public final class CircuitBreakerConfig {
      * @throws IllegalArgumentException when below 1
      */
     public Builder minimumNumberOfCalls(int minimumNumberOfCalls) {
-      this.minimumNumberOfCalls = atLeastOne("minimum_number_of_calls", minimumNumberOfCalls);
+      this.minimumNumberOfCalls =
+          Checks.requirePositive(minimumNumberOfCalls, "minimum_number_of_calls");
       return this;
     }
 
@@ -500,11 +496,8 @@ public final class CircuitBreakerConfig {
      * @throws IllegalArgumentException when out of range
      */
     public Builder failureRateThreshold(double failureRateThreshold) {
-      if (!(failureRateThreshold > 0.0 && failureRateThreshold <= 100.0)) {
-        throw new IllegalArgumentException(
-            "failure_rate_threshold must be in (0, 100], was " + failureRateThreshold);
-      }
-      this.failureRateThreshold = failureRateThreshold;
+      this.failureRateThreshold =
+          Checks.requireRangeAboveMin(failureRateThreshold, 0, 100, "failure_rate_threshold");
       return this;
     }
 
@@ -541,30 +534,15 @@ public final class CircuitBreakerConfig {
      * @throws IllegalArgumentException when minimum_number_of_calls exceeds sliding_window_size
      */
     public CircuitBreakerConfig build() {
-      if (minimumNumberOfCalls > slidingWindowSize) {
-        throw new IllegalArgumentException(
-            "minimum_number_of_calls ("
-                + minimumNumberOfCalls
-                + ") must not exceed sliding_window_size ("
-                + slidingWindowSize
-                + ")");
-      }
+      Checks.requireArgument(
+          minimumNumberOfCalls <= slidingWindowSize,
+          () ->
+              "minimum_number_of_calls ("
+                  + minimumNumberOfCalls
+                  + ") must not exceed sliding_window_size ("
+                  + slidingWindowSize
+                  + ")");
       return new CircuitBreakerConfig(this);
-    }
-
-    private static int atLeastOne(String field, int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException(field + " must be >= 1, was " + value);
-      }
-      return value;
-    }
-
-    private static Duration positive(String field, Duration value) {
-      Objects.requireNonNull(value, field);
-      if (value.isZero() || value.isNegative()) {
-        throw new IllegalArgumentException(field + " must be positive, was " + value);
-      }
-      return value;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.trinity.core.resilience;
 
+import dev.trinity.api.internal.Checks;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -50,8 +51,15 @@ public final class ConcurrencyLimitConfig {
   /** Default mode: {@link Mode#FIXED}. */
   public static final Mode DEFAULT_MODE = Mode.FIXED;
 
-  /** Default fixed limit, the {@code llm.max_concurrency} setting: {@value}. */
+  /**
+   * Default fixed limit: {@value}. In a Trinity configuration file this is {@code
+   * llm.max_concurrency} (or {@code concurrency_limit.max_concurrency}); this class is the one
+   * place the value lives.
+   */
   public static final int DEFAULT_MAX_CONCURRENCY = 8;
+
+  /** The highest fixed limit accepted: {@value}. */
+  public static final int MAX_MAX_CONCURRENCY = 1024;
 
   /** Default number of calls that may wait for a permit: {@value}. */
   public static final int DEFAULT_QUEUE_CAPACITY = 1000;
@@ -310,12 +318,13 @@ public final class ConcurrencyLimitConfig {
     /**
      * Sets the fixed limit.
      *
-     * @param maxConcurrency at least 1
+     * @param maxConcurrency 1 to {@value ConcurrencyLimitConfig#MAX_MAX_CONCURRENCY}
      * @return this builder
-     * @throws IllegalArgumentException when below 1
+     * @throws IllegalArgumentException when out of range
      */
     public Builder maxConcurrency(int maxConcurrency) {
-      this.maxConcurrency = atLeast("max_concurrency", 1, maxConcurrency);
+      this.maxConcurrency =
+          Checks.requireRange(maxConcurrency, 1, MAX_MAX_CONCURRENCY, "max_concurrency");
       return this;
     }
 
@@ -327,7 +336,7 @@ public final class ConcurrencyLimitConfig {
      * @throws IllegalArgumentException when negative
      */
     public Builder queueCapacity(int queueCapacity) {
-      this.queueCapacity = atLeast("queue_capacity", 0, queueCapacity);
+      this.queueCapacity = Checks.requireNonNegative(queueCapacity, "queue_capacity");
       return this;
     }
 
@@ -340,7 +349,7 @@ public final class ConcurrencyLimitConfig {
      * @throws IllegalArgumentException when below 1
      */
     public Builder initialLimit(int initialLimit) {
-      this.initialLimit = atLeast("initial_limit", 1, initialLimit);
+      this.initialLimit = Checks.requirePositive(initialLimit, "initial_limit");
       return this;
     }
 
@@ -352,7 +361,7 @@ public final class ConcurrencyLimitConfig {
      * @throws IllegalArgumentException when below 1
      */
     public Builder minLimit(int minLimit) {
-      this.minLimit = atLeast("min_limit", 1, minLimit);
+      this.minLimit = Checks.requirePositive(minLimit, "min_limit");
       return this;
     }
 
@@ -364,7 +373,7 @@ public final class ConcurrencyLimitConfig {
      * @throws IllegalArgumentException when below 1
      */
     public Builder maxLimit(int maxLimit) {
-      this.maxLimit = atLeast("max_limit", 1, maxLimit);
+      this.maxLimit = Checks.requirePositive(maxLimit, "max_limit");
       return this;
     }
 
@@ -376,11 +385,7 @@ public final class ConcurrencyLimitConfig {
      * @throws IllegalArgumentException when out of range
      */
     public Builder backoffRatio(double backoffRatio) {
-      if (!(backoffRatio >= 0.1 && backoffRatio < 1.0)) {
-        throw new IllegalArgumentException(
-            "backoff_ratio must be in [0.1, 1), was " + backoffRatio);
-      }
-      this.backoffRatio = backoffRatio;
+      this.backoffRatio = Checks.requireRangeBelowMax(backoffRatio, 0.1, 1, "backoff_ratio");
       return this;
     }
 
@@ -392,11 +397,7 @@ public final class ConcurrencyLimitConfig {
      * @throws IllegalArgumentException when below 1 or not a number
      */
     public Builder latencyTolerance(double latencyTolerance) {
-      if (!(latencyTolerance >= 1.0)) {
-        throw new IllegalArgumentException(
-            "latency_tolerance must be >= 1, was " + latencyTolerance);
-      }
-      this.latencyTolerance = latencyTolerance;
+      this.latencyTolerance = Checks.requireAtLeast(latencyTolerance, 1, "latency_tolerance");
       return this;
     }
 
@@ -420,28 +421,20 @@ public final class ConcurrencyLimitConfig {
      *     initial_limit ≤ max_limit
      */
     public ConcurrencyLimitConfig build() {
-      if (minLimit > maxLimit) {
-        throw new IllegalArgumentException(
-            "min_limit (" + minLimit + ") must not exceed max_limit (" + maxLimit + ")");
-      }
-      if (initialLimit < minLimit || initialLimit > maxLimit) {
-        throw new IllegalArgumentException(
-            "initial_limit ("
-                + initialLimit
-                + ") must be in [min_limit, max_limit] = ["
-                + minLimit
-                + ", "
-                + maxLimit
-                + "]");
-      }
+      Checks.requireArgument(
+          minLimit <= maxLimit,
+          () -> "min_limit (" + minLimit + ") must not exceed max_limit (" + maxLimit + ")");
+      Checks.requireArgument(
+          initialLimit >= minLimit && initialLimit <= maxLimit,
+          () ->
+              "initial_limit ("
+                  + initialLimit
+                  + ") must be in [min_limit, max_limit] = ["
+                  + minLimit
+                  + ", "
+                  + maxLimit
+                  + "]");
       return new ConcurrencyLimitConfig(this);
-    }
-
-    private static int atLeast(String field, int min, int value) {
-      if (value < min) {
-        throw new IllegalArgumentException(field + " must be >= " + min + ", was " + value);
-      }
-      return value;
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.trinity.core.resilience;
 
 import dev.trinity.api.ConcurrencyLimitExceededException;
+import dev.trinity.api.internal.Checks;
 import dev.trinity.core.Scheduler;
 import dev.trinity.core.resilience.internal.DefaultConcurrencyLimiter;
 import java.time.Clock;
@@ -198,10 +199,7 @@ public interface ConcurrencyLimiter {
      */
     public Outcome {
       Objects.requireNonNull(kind, "kind");
-      Objects.requireNonNull(latency, "latency");
-      if (latency.isNegative()) {
-        throw new IllegalArgumentException("latency must not be negative, was " + latency);
-      }
+      Checks.requireNonNegative(latency, "latency");
     }
 
     /**

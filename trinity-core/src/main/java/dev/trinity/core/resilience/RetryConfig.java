@@ -1,5 +1,6 @@
 package dev.trinity.core.resilience;
 
+import dev.trinity.api.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -140,12 +141,8 @@ public final class RetryConfig {
    *     of range
    */
   public Duration backoff(int failedAttempt, double random) {
-    if (failedAttempt < 1) {
-      throw new IllegalArgumentException("failedAttempt must be >= 1, was " + failedAttempt);
-    }
-    if (!(random >= 0.0 && random < 1.0)) {
-      throw new IllegalArgumentException("random must be in [0, 1), was " + random);
-    }
+    Checks.requirePositive(failedAttempt, "failedAttempt");
+    Checks.requireRangeBelowMax(random, 0, 1, "random");
     double base = initialBackoff.toNanos() * Math.pow(multiplier, failedAttempt - 1);
     double capped = Math.min(base, (double) maxBackoff.toNanos());
     double spread = capped * (1.0 + jitter * (2.0 * random - 1.0));
@@ -200,10 +197,7 @@ public final class RetryConfig {
      * @throws IllegalArgumentException when out of range
      */
     public Builder maxAttempts(int maxAttempts) {
-      if (maxAttempts < 1 || maxAttempts > 20) {
-        throw new IllegalArgumentException("max_attempts must be in [1, 20], was " + maxAttempts);
-      }
-      this.maxAttempts = maxAttempts;
+      this.maxAttempts = Checks.requireRange(maxAttempts, 1, 20, "max_attempts");
       return this;
     }
 
@@ -215,12 +209,7 @@ public final class RetryConfig {
      * @throws IllegalArgumentException when negative
      */
     public Builder initialBackoff(Duration initialBackoff) {
-      Objects.requireNonNull(initialBackoff, "initialBackoff");
-      if (initialBackoff.isNegative()) {
-        throw new IllegalArgumentException(
-            "initial_backoff must not be negative, was " + initialBackoff);
-      }
-      this.initialBackoff = initialBackoff;
+      this.initialBackoff = Checks.requireNonNegative(initialBackoff, "initial_backoff");
       return this;
     }
 
@@ -232,10 +221,7 @@ public final class RetryConfig {
      * @throws IllegalArgumentException when out of range
      */
     public Builder multiplier(double multiplier) {
-      if (!(multiplier >= 1.0 && multiplier <= 10.0)) {
-        throw new IllegalArgumentException("multiplier must be in [1, 10], was " + multiplier);
-      }
-      this.multiplier = multiplier;
+      this.multiplier = Checks.requireRange(multiplier, 1, 10, "multiplier");
       return this;
     }
 
@@ -247,11 +233,7 @@ public final class RetryConfig {
      * @throws IllegalArgumentException when negative
      */
     public Builder maxBackoff(Duration maxBackoff) {
-      Objects.requireNonNull(maxBackoff, "maxBackoff");
-      if (maxBackoff.isNegative()) {
-        throw new IllegalArgumentException("max_backoff must not be negative, was " + maxBackoff);
-      }
-      this.maxBackoff = maxBackoff;
+      this.maxBackoff = Checks.requireNonNegative(maxBackoff, "max_backoff");
       return this;
     }
 
@@ -263,10 +245,7 @@ public final class RetryConfig {
      * @throws IllegalArgumentException when out of range
      */
     public Builder jitter(double jitter) {
-      if (!(jitter >= 0.0 && jitter < 1.0)) {
-        throw new IllegalArgumentException("jitter must be in [0, 1), was " + jitter);
-      }
-      this.jitter = jitter;
+      this.jitter = Checks.requireRangeBelowMax(jitter, 0, 1, "jitter");
       return this;
     }
 
@@ -277,14 +256,14 @@ public final class RetryConfig {
      * @throws IllegalArgumentException when max_backoff is below initial_backoff
      */
     public RetryConfig build() {
-      if (maxBackoff.compareTo(initialBackoff) < 0) {
-        throw new IllegalArgumentException(
-            "max_backoff ("
-                + maxBackoff
-                + ") must not be below initial_backoff ("
-                + initialBackoff
-                + ")");
-      }
+      Checks.requireArgument(
+          maxBackoff.compareTo(initialBackoff) >= 0,
+          () ->
+              "max_backoff ("
+                  + maxBackoff
+                  + ") must not be below initial_backoff ("
+                  + initialBackoff
+                  + ")");
       return new RetryConfig(this);
     }
   }

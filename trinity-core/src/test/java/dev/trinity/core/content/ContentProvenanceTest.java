@@ -171,7 +171,7 @@ class ContentProvenanceTest {
         .cache(
             CacheConfig.builder()
                 .tiers(TierType.MEMORY, TierType.FILESYSTEM)
-                .filesystemDirectory(cacheDir)
+                .filesystem(f -> f.directory(cacheDir))
                 .build())
         .build();
   }

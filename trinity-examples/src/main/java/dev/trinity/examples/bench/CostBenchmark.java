@@ -77,9 +77,9 @@ public final class CostBenchmark {
                                 .provider("ollama")
                                 .baseUrl(server.baseUrl())
                                 .model("bench")
-                                .maxConcurrency(CONCURRENCY)
                                 .build())
-                        .concurrencyLimit(ConcurrencyLimitConfig.ofDefaults())
+                        .concurrencyLimit(
+                            ConcurrencyLimitConfig.builder().maxConcurrency(CONCURRENCY).build())
                         .cache(CacheConfig.builder().tiers(TierType.MEMORY).build())
                         .build())
                 .build()) {

@@ -76,12 +76,12 @@ public final class ThroughputBenchmark {
                                 .provider("ollama")
                                 .baseUrl(server.baseUrl())
                                 .model("bench")
-                                .maxConcurrency(maxConcurrency)
                                 .timeout(Duration.ofSeconds(120))
                                 .build())
                         .concurrencyLimit(
                             ConcurrencyLimitConfig.builder()
                                 .mode(mode)
+                                .maxConcurrency(maxConcurrency)
                                 .initialLimit(maxConcurrency)
                                 .maxLimit(Math.max(32, maxConcurrency))
                                 .build())

@@ -10,6 +10,7 @@ import dev.trinity.core.TrinityConfig;
 import dev.trinity.core.resilience.CircuitBreaker;
 import dev.trinity.core.resilience.CircuitBreakerConfig;
 import dev.trinity.core.resilience.CircuitBreakerStatus;
+import dev.trinity.core.resilience.ConcurrencyLimitConfig;
 import dev.trinity.core.resilience.RetryConfig;
 import dev.trinity.test.VirtualTime;
 import java.time.Duration;
@@ -109,8 +110,9 @@ record TransientFaultScenario(
                     .provider(endpoint.name())
                     .baseUrl(FlakyModelProvider.ENDPOINT)
                     .model("test-model")
-                    .maxConcurrency(maxConcurrency)
                     .build())
+            .concurrencyLimit(
+                ConcurrencyLimitConfig.builder().maxConcurrency(maxConcurrency).build())
             .retry(retry)
             .circuitBreaker(breaker)
             .cache(CacheConfig.builder().enabled(false).build())

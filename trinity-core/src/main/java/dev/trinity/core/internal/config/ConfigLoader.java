@@ -92,10 +92,10 @@ public final class ConfigLoader {
     top.section("retry").ifPresent(s -> config.retry(SectionReaders.retry(s)));
     top.section("circuit_breaker")
         .ifPresent(s -> config.circuitBreaker(SectionReaders.circuitBreaker(s)));
-    top.section("concurrency_limit")
-        .ifPresent(s -> config.concurrencyLimit(SectionReaders.concurrencyLimit(s)));
+    config.concurrencyLimit(
+        SectionReaders.concurrencyLimit(top.section("concurrency_limit"), top.section("llm")));
     top.section("cache").ifPresent(s -> config.cache(SectionReaders.cache(s)));
-    top.section("logging").ifPresent(s -> s.requireOnly(Set.of("profile", "level", "format")));
+    top.section("logging").ifPresent(s -> config.logging(SectionReaders.logging(s)));
     return config.build();
   }
 

@@ -2,15 +2,21 @@ package dev.trinity.core.internal.config;
 
 import dev.trinity.api.ConfigurationException;
 import dev.trinity.cache.CacheConfig;
+import dev.trinity.cache.FilesystemTierConfig;
+import dev.trinity.cache.MemoryTierConfig;
+import dev.trinity.cache.RedisTierConfig;
 import dev.trinity.cache.TierType;
 import dev.trinity.core.LlmConfig;
+import dev.trinity.core.LoggingConfig;
 import dev.trinity.core.resilience.CircuitBreakerConfig;
 import dev.trinity.core.resilience.ConcurrencyLimitConfig;
 import dev.trinity.core.resilience.RetryConfig;
+import dev.trinity.logging.TrinityLogging;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,8 +51,6 @@ final class SectionReaders {
     s.duration("connect_timeout")
         .ifPresent(v -> s.apply("connect_timeout", () -> b.connectTimeout(v)));
     s.decimal("temperature").ifPresent(v -> s.apply("temperature", () -> b.temperature(v)));
-    s.integer("max_concurrency")
-        .ifPresent(v -> s.apply("max_concurrency", () -> b.maxConcurrency(v)));
     s.bytes("max_response_size")
         .ifPresent(v -> s.apply("max_response_size", () -> b.maxResponseBytes(v)));
     s.bool("http2_cleartext").ifPresent(b::http2Cleartext);
@@ -107,11 +111,48 @@ final class SectionReaders {
     }
   }
 
-  static ConcurrencyLimitConfig concurrencyLimit(ConfigValues s) {
+  /**
+   * Reads the {@code concurrency_limit:} section, and {@code llm.max_concurrency}, which sets the
+   * same value as {@code concurrency_limit.max_concurrency}: either may be given, both only when
+   * they agree.
+   */
+  static ConcurrencyLimitConfig concurrencyLimit(
+      Optional<ConfigValues> section, Optional<ConfigValues> llm) {
+    ConcurrencyLimitConfig.Builder b = ConcurrencyLimitConfig.builder();
+    Optional<Integer> fromLlm = llm.flatMap(l -> l.integer("max_concurrency"));
+    Optional<Integer> fromSection = section.flatMap(l -> l.integer("max_concurrency"));
+    if (fromLlm.isPresent() && fromSection.isPresent() && !fromLlm.equals(fromSection)) {
+      throw new ConfigurationException(
+          llm.orElseThrow().key("max_concurrency")
+              + " and "
+              + section.orElseThrow().key("max_concurrency"),
+          "set the same limit and must agree, were "
+              + fromLlm.orElseThrow()
+              + " and "
+              + fromSection.orElseThrow()
+              + "; set one of them");
+    }
+    fromLlm.ifPresent(v -> llm.orElseThrow().apply("max_concurrency", () -> b.maxConcurrency(v)));
+    fromSection.ifPresent(
+        v -> section.orElseThrow().apply("max_concurrency", () -> b.maxConcurrency(v)));
+    section.ifPresent(s -> concurrencyLimit(s, b));
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("concurrency_limit", e.getMessage(), e);
+    }
+  }
+
+  private static void concurrencyLimit(ConfigValues s, ConcurrencyLimitConfig.Builder b) {
     s.requireOnly(
         Set.of(
-            "mode", "queue_capacity", "initial_limit", "min_limit", "max_limit", "backoff_ratio"));
-    ConcurrencyLimitConfig.Builder b = ConcurrencyLimitConfig.builder();
+            "mode",
+            "max_concurrency",
+            "queue_capacity",
+            "initial_limit",
+            "min_limit",
+            "max_limit",
+            "backoff_ratio"));
     s.string("mode")
         .ifPresent(v -> b.mode(enumValue(s, "mode", v, ConcurrencyLimitConfig.Mode.class)));
     s.integer("queue_capacity").ifPresent(v -> s.apply("queue_capacity", () -> b.queueCapacity(v)));
@@ -119,11 +160,29 @@ final class SectionReaders {
     s.integer("min_limit").ifPresent(v -> s.apply("min_limit", () -> b.minLimit(v)));
     s.integer("max_limit").ifPresent(v -> s.apply("max_limit", () -> b.maxLimit(v)));
     s.decimal("backoff_ratio").ifPresent(v -> s.apply("backoff_ratio", () -> b.backoffRatio(v)));
-    try {
-      return b.build();
-    } catch (IllegalArgumentException e) {
-      throw new ConfigurationException("concurrency_limit", e.getMessage(), e);
+  }
+
+  static LoggingConfig logging(ConfigValues s) {
+    s.requireOnly(Set.of("profile", "level", "format"));
+    LoggingConfig logging = LoggingConfig.none();
+    Optional<String> profile = s.string("profile").filter(v -> !v.isBlank());
+    if (profile.isPresent()) {
+      logging =
+          logging.withProfile(
+              enumValue(s, "profile", profile.orElseThrow(), TrinityLogging.Profile.class));
     }
+    Optional<String> level = s.string("level").filter(v -> !v.isBlank());
+    if (level.isPresent()) {
+      logging =
+          logging.withLevel(enumValue(s, "level", level.orElseThrow(), LoggingConfig.Level.class));
+    }
+    Optional<String> format = s.string("format").filter(v -> !v.isBlank());
+    if (format.isPresent()) {
+      logging =
+          logging.withFormat(
+              enumValue(s, "format", format.orElseThrow(), LoggingConfig.Format.class));
+    }
+    return logging;
   }
 
   static <E extends Enum<E>> E enumValue(ConfigValues s, String key, String value, Class<E> type) {
@@ -159,43 +218,42 @@ final class SectionReaders {
               s.apply("tiers", () -> b.tiers(tiers));
             });
     s.duration("ttl").ifPresent(v -> s.apply("ttl", () -> b.ttl(v)));
-    s.section("memory")
-        .ifPresent(
-            m -> {
-              m.requireOnly(Set.of("max_entries"));
-              m.integer("max_entries")
-                  .ifPresent(v -> m.apply("max_entries", () -> b.memoryMaxEntries(v)));
-            });
-    s.section("redis")
-        .ifPresent(
-            r -> {
-              r.requireOnly(
-                  Set.of("host", "port", "db", "password", "key_prefix", "command_timeout", "tls"));
-              r.string("host").ifPresent(v -> r.apply("host", () -> b.redisHost(v)));
-              r.integer("port").ifPresent(v -> r.apply("port", () -> b.redisPort(v)));
-              r.integer("db").ifPresent(v -> r.apply("db", () -> b.redisDb(v)));
-              r.string("password")
-                  .filter(v -> !v.isEmpty())
-                  .ifPresent(v -> r.apply("password", () -> b.redisPassword(v)));
-              r.string("key_prefix")
-                  .ifPresent(v -> r.apply("key_prefix", () -> b.redisKeyPrefix(v)));
-              r.duration("command_timeout")
-                  .ifPresent(v -> r.apply("command_timeout", () -> b.redisCommandTimeout(v)));
-              r.bool("tls").ifPresent(v -> r.apply("tls", () -> b.redisTls(v)));
-            });
-    s.section("filesystem")
-        .ifPresent(
-            f -> {
-              f.requireOnly(Set.of("directory", "max_size_mb"));
-              f.string("directory")
-                  .ifPresent(v -> f.apply("directory", () -> b.filesystemDirectory(Path.of(v))));
-              f.integer("max_size_mb")
-                  .ifPresent(v -> f.apply("max_size_mb", () -> b.filesystemMaxSizeMb(v)));
-            });
+    s.section("memory").ifPresent(m -> b.memory(memory(m)));
+    s.section("redis").ifPresent(r -> b.redis(redis(r)));
+    s.section("filesystem").ifPresent(f -> b.filesystem(filesystem(f)));
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException("cache", e.getMessage(), e);
     }
+  }
+
+  private static MemoryTierConfig memory(ConfigValues m) {
+    m.requireOnly(Set.of("max_entries"));
+    MemoryTierConfig.Builder b = MemoryTierConfig.builder();
+    m.integer("max_entries").ifPresent(v -> m.apply("max_entries", () -> b.maxEntries(v)));
+    return b.build();
+  }
+
+  private static RedisTierConfig redis(ConfigValues r) {
+    r.requireOnly(Set.of("host", "port", "db", "password", "key_prefix", "command_timeout", "tls"));
+    RedisTierConfig.Builder b = RedisTierConfig.builder();
+    r.string("host").ifPresent(v -> r.apply("host", () -> b.host(v)));
+    r.integer("port").ifPresent(v -> r.apply("port", () -> b.port(v)));
+    r.integer("db").ifPresent(v -> r.apply("db", () -> b.db(v)));
+    r.string("password").filter(v -> !v.isEmpty()).ifPresent(b::password);
+    r.string("key_prefix").ifPresent(b::keyPrefix);
+    r.duration("command_timeout")
+        .ifPresent(v -> r.apply("command_timeout", () -> b.commandTimeout(v)));
+    r.bool("tls").ifPresent(b::tls);
+    return b.build();
+  }
+
+  private static FilesystemTierConfig filesystem(ConfigValues f) {
+    f.requireOnly(Set.of("directory", "max_size_mb"));
+    FilesystemTierConfig.Builder b = FilesystemTierConfig.builder();
+    f.string("directory").ifPresent(v -> f.apply("directory", () -> b.directory(Path.of(v))));
+    f.integer("max_size_mb").ifPresent(v -> f.apply("max_size_mb", () -> b.maxSizeMb(v)));
+    return b.build();
   }
 }

@@ -9,6 +9,7 @@ import dev.trinity.cache.TierType;
 import dev.trinity.core.EffectiveConfig.Origin;
 import dev.trinity.core.EffectiveConfig.Setting;
 import dev.trinity.core.LlmConfig;
+import dev.trinity.core.LoggingConfig;
 import dev.trinity.core.TrinityConfig;
 import dev.trinity.core.resilience.CircuitBreakerConfig;
 import dev.trinity.core.resilience.ConcurrencyLimitConfig;
@@ -65,16 +66,16 @@ public final class SettingsDescriber {
   public static List<Setting> describe(
       TrinityConfig config, @Nullable Path file, Map<String, String> env) {
     SettingsDescriber d = new SettingsDescriber(file, env);
-    d.llm(config.llm());
+    d.llm(config.llm(), config.concurrencyLimit());
     d.retry(config.retry());
     d.circuitBreaker(config.circuitBreaker());
     d.concurrencyLimit(config.concurrencyLimit());
     d.cache(config.cache());
-    d.logging(env);
+    d.logging(config.logging());
     return List.copyOf(d.out);
   }
 
-  private void llm(LlmConfig c) {
+  private void llm(LlmConfig c, ConcurrencyLimitConfig limit) {
     add("llm.provider", c.provider());
     add("llm.base_url", c.baseUrl().map(Object::toString).orElse(PROVIDER_DEFAULT));
     add("llm.model", c.model().orElse(PROVIDER_DEFAULT));
@@ -82,7 +83,19 @@ public final class SettingsDescriber {
     add("llm.timeout", duration(c.timeout()));
     add("llm.connect_timeout", duration(c.connectTimeout()));
     add("llm.temperature", c.temperature().map(Object::toString).orElse(PROVIDER_DEFAULT));
-    add("llm.max_concurrency", c.maxConcurrency());
+    // one value, two spellings: report it under the documented one, from wherever it was set
+    Setting maxConcurrency =
+        setting("concurrency_limit.max_concurrency", "" + limit.maxConcurrency(), false);
+    if (maxConcurrency.origin() == Origin.DEFAULT) {
+      maxConcurrency = setting("llm.max_concurrency", "" + limit.maxConcurrency(), false);
+    }
+    out.add(
+        new Setting(
+            "llm.max_concurrency",
+            maxConcurrency.value(),
+            maxConcurrency.origin(),
+            maxConcurrency.source(),
+            false));
     add("llm.max_response_size", size(c.maxResponseBytes()));
     add("llm.http2_cleartext", c.http2Cleartext());
     c.options().forEach((k, v) -> add("llm.options." + k, v));
@@ -123,33 +136,34 @@ public final class SettingsDescriber {
         "cache.tiers",
         c.tiers().stream().map(TierType::yamlName).collect(Collectors.joining(", ", "[", "]")));
     add("cache.ttl", duration(c.ttl()));
-    add("cache.memory.max_entries", c.memoryMaxEntries());
-    add("cache.redis.host", c.redisHost());
-    add("cache.redis.port", c.redisPort());
-    add("cache.redis.db", c.redisDb());
-    secret("cache.redis.password", c.redisPassword().isPresent());
-    add("cache.redis.key_prefix", c.redisKeyPrefix());
-    add("cache.redis.command_timeout", duration(c.redisCommandTimeout()));
-    add("cache.redis.tls", c.redisTls());
-    add("cache.filesystem.directory", c.filesystemDirectory());
-    add("cache.filesystem.max_size_mb", c.filesystemMaxSizeMb());
+    add("cache.memory.max_entries", c.memory().maxEntries());
+    add("cache.redis.host", c.redis().host());
+    add("cache.redis.port", c.redis().port());
+    add("cache.redis.db", c.redis().db());
+    secret("cache.redis.password", c.redis().password() != null);
+    add("cache.redis.key_prefix", c.redis().keyPrefix());
+    add("cache.redis.command_timeout", duration(c.redis().commandTimeout()));
+    add("cache.redis.tls", c.redis().tls());
+    add("cache.filesystem.directory", c.filesystem().directory());
+    add("cache.filesystem.max_size_mb", c.filesystem().maxSizeMb());
   }
 
   /** Logging is configured by the logging module from the environment; only that layer counts. */
-  private void logging(Map<String, String> env) {
-    logValue("logging.profile", env, "development");
-    logValue("logging.level", env, "(profile default)");
-    logValue("logging.format", env, "(profile default)");
-  }
-
-  private void logValue(String key, Map<String, String> env, String fallback) {
-    String variable = variables.get(key);
-    if (variable != null) {
-      out.add(
-          new Setting(key, env.get(variable), Origin.ENVIRONMENT, Optional.of(variable), false));
-    } else {
-      out.add(new Setting(key, fallback, Origin.DEFAULT, Optional.empty(), false));
-    }
+  private void logging(LoggingConfig c) {
+    String untouched = c.isEmpty() ? "(not set: Trinity leaves logging to the host)" : null;
+    add(
+        "logging.profile",
+        c.profile() != null ? c.profile().id() : untouched != null ? untouched : "development");
+    add(
+        "logging.level",
+        c.level() != null
+            ? c.level().name().toLowerCase(Locale.ROOT)
+            : untouched != null ? untouched : "(profile default)");
+    add(
+        "logging.format",
+        c.format() != null
+            ? c.format().name().toLowerCase(Locale.ROOT)
+            : untouched != null ? untouched : "(profile default)");
   }
 
   private void add(String key, Object value) {

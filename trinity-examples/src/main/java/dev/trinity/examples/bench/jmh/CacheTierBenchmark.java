@@ -54,13 +54,14 @@ public class CacheTierBenchmark {
   public void setUp() throws Exception {
     String value = storedAnswer(3 * 1024);
     CacheEntry entry = CacheEntry.of(value, Clock.systemUTC().instant(), Duration.ofHours(1));
-    CacheConfig config = CacheConfig.builder().tiers(TierType.MEMORY).memoryMaxEntries(100).build();
+    CacheConfig config =
+        CacheConfig.builder().tiers(TierType.MEMORY).memory(m -> m.maxEntries(100)).build();
     memory = CacheTiers.memory(config, Clock.systemUTC()).sync();
     memory.put(KEY, entry);
 
     dir = Files.createTempDirectory("trinity-jmh-cache");
     CacheConfig fs =
-        CacheConfig.builder().tiers(TierType.FILESYSTEM).filesystemDirectory(dir).build();
+        CacheConfig.builder().tiers(TierType.FILESYSTEM).filesystem(f -> f.directory(dir)).build();
     filesystem = CacheTiers.filesystem(fs, Clock.systemUTC()).sync();
     filesystem.put(KEY, entry);
 
@@ -70,8 +71,7 @@ public class CacheTierBenchmark {
       CacheConfig rc =
           CacheConfig.builder()
               .tiers(TierType.REDIS)
-              .redisHost("127.0.0.1")
-              .redisPort(port)
+              .redis(r -> r.host("127.0.0.1").port(port))
               .build();
       redis = CacheTiers.redis(rc, Clock.systemUTC()).sync();
       redis.put(KEY, entry);

@@ -15,6 +15,7 @@ import dev.trinity.core.internal.pipeline.BreakerInterceptor;
 import dev.trinity.core.internal.pipeline.CacheInterceptor;
 import dev.trinity.core.internal.pipeline.CoalescingInterceptor;
 import dev.trinity.core.internal.pipeline.Interceptor;
+import dev.trinity.core.internal.pipeline.LazyWakeScheduler;
 import dev.trinity.core.internal.pipeline.LimitInterceptor;
 import dev.trinity.core.internal.pipeline.LlmFailures;
 import dev.trinity.core.internal.pipeline.LlmPipeline;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,7 +79,7 @@ public final class Trinity implements AutoCloseable {
           new ScheduledThreadPoolExecutor(1, daemonThreads("trinity-scheduler"));
       timer.setRemoveOnCancelPolicy(true);
       resources.add(timer::shutdownNow);
-      scheduler = Scheduler.of(timer);
+      scheduler = new LazyWakeScheduler(Scheduler.of(timer), System::nanoTime);
     }
     LlmProvider p = b.provider;
     if (p == null) {
@@ -87,7 +89,15 @@ public final class Trinity implements AutoCloseable {
         resources.add(pool::shutdownNow);
         http = pool;
       }
-      HttpClient client = JdkHttpTransport.newClient(config.llm().connectTimeout(), http);
+      Optional<URI> endpoint = config.llm().baseUrl();
+      HttpClient client =
+          endpoint.isPresent()
+              ? JdkHttpTransport.newClient(
+                  config.llm().connectTimeout(),
+                  http,
+                  endpoint.get(),
+                  config.llm().http2Cleartext())
+              : JdkHttpTransport.newClient(config.llm().connectTimeout(), http);
       JdkHttpTransport transport =
           new JdkHttpTransport(
               client, clock, config.llm().maxResponseBytes(), config.llm().http2Cleartext());

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one request pipeline: applies defaults, fixes the correlation id and the deadline, runs the
- * stages, and reports the outcome. The blocking client waits on it; there is no second code path.
+ * stages, and reports the outcome. The blocking client waits on it; there is no second code path:
+ * on its calls the exchange runs on the waiting thread, so the same stages complete there.
  */
 public final class LlmPipeline implements AsyncLlmClient {
   private static final Logger log = LoggerFactory.getLogger(LlmPipeline.class);
@@ -39,7 +40,7 @@ public final class LlmPipeline implements AsyncLlmClient {
   private final List<Interceptor> interceptors;
   private final Clock clock;
   private final Scheduler scheduler;
-  private final LlmClient sync = new BlockingLlmClient(this);
+  private final BlockingLlmClient sync = new BlockingLlmClient(this);
   private volatile boolean closed;
 
   /**
@@ -68,7 +69,7 @@ public final class LlmPipeline implements AsyncLlmClient {
 
   @Override
   public CompletableFuture<LlmResponse> generate(LlmRequest request, ResponseValidator validator) {
-    return run(request, validator, interceptors);
+    return run(request, validator, interceptors, false);
   }
 
   /**
@@ -86,11 +87,23 @@ public final class LlmPipeline implements AsyncLlmClient {
       LlmRequest request, ResponseValidator validator, LlmProvider answerer) {
     List<Interceptor> answered = new ArrayList<>(interceptors.subList(0, interceptors.size() - 1));
     answered.add(new ProviderInterceptor(Objects.requireNonNull(answerer, "answerer")));
-    return run(request, validator, answered);
+    return run(request, validator, answered, false);
+  }
+
+  /**
+   * Runs a call for a caller that is going to block until the answer comes: the stages may then
+   * complete on the calling thread (the transport runs the exchange there), so the returned future
+   * is usually complete already.
+   */
+  CompletableFuture<LlmResponse> submitWaiting(LlmRequest request, ResponseValidator validator) {
+    return run(request, validator, interceptors, true);
   }
 
   private CompletableFuture<LlmResponse> run(
-      LlmRequest request, ResponseValidator validator, List<Interceptor> stages) {
+      LlmRequest request,
+      ResponseValidator validator,
+      List<Interceptor> stages,
+      boolean callerWaits) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(validator, "validator");
     if (closed) {
@@ -110,7 +123,8 @@ public final class LlmPipeline implements AsyncLlmClient {
             scheduler,
             timeout,
             () -> RequestKeys.of(provider.name(), provider.endpoint(), effective),
-            validator);
+            validator,
+            callerWaits ? Thread.currentThread() : null);
     CompletableFuture<LlmResponse> result = new CompletableFuture<>();
     Scheduler.Cancellable deadline =
         scheduler.schedule(

@@ -348,6 +348,14 @@ class RetryHintsTableTest {
             .noHint(
                 "OpenAI 'Request too large' gives no time (TheR1D/shell_gpt#653)",
                 Kind.RATE_LIMITED),
+        answer(
+                503,
+                "{\"error\":\"Server overloaded, please retry shortly (ref:"
+                    + " aaa65c70-cfa0-446b-86f1-4ab0e2deb9e4)\"}")
+            .noHint(
+                "Ollama cloud 'please retry shortly' names no time, but says it is overloaded"
+                    + " (ollama/ollama#15934)",
+                Kind.OVERLOADED),
         // --- robustness: malformed and hostile values ---
         answer(429, "{}")
             .header("Retry-After", "soon")

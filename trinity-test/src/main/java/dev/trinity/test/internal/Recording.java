@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -173,9 +174,10 @@ public record Recording(String key, ObjectNode request, ObjectNode response) {
     Path target = directory.resolve(key + ".json");
     try {
       Files.createDirectories(directory);
-      Path tmp = Files.createTempFile(directory, "." + key, ".tmp");
+      // not createTempFile: its owner-only permissions would follow the file into the repository
+      Path tmp = directory.resolve("." + key + "." + java.util.UUID.randomUUID() + ".tmp");
       try {
-        Files.writeString(tmp, toJson(), StandardCharsets.UTF_8);
+        Files.writeString(tmp, toJson(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         try {
           Files.move(
               tmp,

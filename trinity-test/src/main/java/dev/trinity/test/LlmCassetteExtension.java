@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -17,9 +18,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * CassetteMode} parameters and fails a test that had a replay miss. Registered by the annotation;
  * thread-safe, so test classes and methods may run in parallel.
  */
-public final class LlmCassetteExtension implements ParameterResolver, AfterEachCallback {
+public final class LlmCassetteExtension
+    implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(LlmCassetteExtension.class);
+  private static final String MISSES_BEFORE = "missesBefore";
 
   /** Creates the extension; JUnit does, through {@link LlmCassette}. */
   public LlmCassetteExtension() {}
@@ -38,6 +41,15 @@ public final class LlmCassetteExtension implements ParameterResolver, AfterEachC
     return cassette(context);
   }
 
+  /**
+   * Notes the misses before this test of a cassette the class shares, to report only this test's.
+   */
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    Cassette shared = context.getStore(NAMESPACE).get(Cassette.class, Cassette.class);
+    context.getStore(NAMESPACE).put(MISSES_BEFORE, shared == null ? 0 : shared.misses().size());
+  }
+
   @Override
   public void afterEach(ExtensionContext context) {
     if (context.getExecutionException().isPresent()) {
@@ -47,7 +59,10 @@ public final class LlmCassetteExtension implements ParameterResolver, AfterEachC
     if (cassette == null) {
       return;
     }
-    List<CassetteMissException> misses = cassette.misses();
+    Integer before = context.getStore(NAMESPACE).get(MISSES_BEFORE, Integer.class);
+    List<CassetteMissException> all = cassette.misses();
+    List<CassetteMissException> misses =
+        all.subList(Math.min(before == null ? 0 : before, all.size()), all.size());
     if (!misses.isEmpty()) {
       AssertionError error =
           new AssertionError(

@@ -451,4 +451,29 @@ class CassetteProviderTest {
     }
     pool.shutdown();
   }
+
+  @Test
+  void concurrentRecordingOfTheSameKeysLeavesOneWholeFileEach() throws Exception {
+    CassetteProvider p = Cassette.open(root, "race", CassetteMode.RECORD).wrap(FakeProvider.echo());
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    List<CompletableFuture<String>> answers =
+        java.util.stream.IntStream.range(0, 200)
+            .mapToObj(
+                i ->
+                    CompletableFuture.supplyAsync(
+                        () -> answer(p, bio("person " + (i % 5))).text(), pool))
+            .toList();
+    for (int i = 0; i < answers.size(); i++) {
+      assertThat(answers.get(i).get())
+          .isEqualTo("echo: Write a one-line bio for person " + (i % 5));
+    }
+    pool.shutdown();
+
+    assertThat(files("race")).hasSize(5).allMatch(f -> f.toString().endsWith(".json"));
+    Cassette replay = Cassette.open(root, "race", CassetteMode.REPLAY);
+    assertThat(replay.keys()).hasSize(5);
+    assertThat(answer(replay.wrap(FakeProvider.unreachable()), bio("person 3")).text())
+        .isEqualTo("echo: Write a one-line bio for person 3");
+  }
 }

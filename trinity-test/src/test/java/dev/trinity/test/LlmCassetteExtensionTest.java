@@ -157,6 +157,44 @@ class LlmCassetteExtensionTest {
         .contains("trinity.cassettes must be record, replay or record_new, was 'rewind'");
   }
 
+  @LlmCassette("portfolio-brutalist")
+  @EnabledIf("dev.trinity.test.LlmCassetteExtensionTest#launched")
+  @org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+  @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
+  static class SharesOneCassetteAcrossTests {
+    final Cassette cassette;
+
+    SharesOneCassetteAcrossTests(Cassette cassette) {
+      this.cassette = cassette;
+    }
+
+    @Test
+    void a_missesQuietly() {
+      try {
+        cassette.wrap(FakeProvider.echo()).generate(LIN).join();
+      } catch (CompletionException e) {
+        // hidden by the code under test
+      }
+    }
+
+    @Test
+    void b_replaysCleanly() {
+      assertThat(cassette.wrap(FakeProvider.unreachable()).generate(ADA).join().text())
+          .isEqualTo("echo: Ada");
+    }
+  }
+
+  @Test
+  void aCassetteSharedByTheClassBlamesOnlyTheTestThatMissed() {
+    TestExecutionSummary summary = run(SharesOneCassetteAcrossTests.class);
+
+    assertThat(summary.getFailures())
+        .singleElement()
+        .satisfies(
+            f -> assertThat(f.getTestIdentifier().getDisplayName()).isEqualTo("a_missesQuietly()"));
+    assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
+  }
+
   @ExtendWith(LlmCassetteExtension.class)
   @EnabledIf("dev.trinity.test.LlmCassetteExtensionTest#launched")
   static class NoAnnotation {

@@ -17,9 +17,13 @@ import dev.trinity.core.internal.pipeline.CoalescingInterceptor;
 import dev.trinity.core.internal.pipeline.Interceptor;
 import dev.trinity.core.internal.pipeline.LazyWakeScheduler;
 import dev.trinity.core.internal.pipeline.LimitInterceptor;
+import dev.trinity.core.internal.pipeline.Listeners;
 import dev.trinity.core.internal.pipeline.LlmFailures;
 import dev.trinity.core.internal.pipeline.LlmPipeline;
 import dev.trinity.core.internal.pipeline.RetryInterceptor;
+import dev.trinity.core.observe.CircuitStateChanged;
+import dev.trinity.core.observe.Endpoint;
+import dev.trinity.core.observe.RequestListener;
 import dev.trinity.core.resilience.CircuitBreaker;
 import dev.trinity.core.resilience.CircuitBreakerRegistry;
 import dev.trinity.core.resilience.ConcurrencyLimiter;
@@ -116,7 +120,13 @@ public final class Trinity implements AutoCloseable {
                 .ignoreExceptionPredicate(t -> !LlmFailures.countsAgainstEndpoint(t))
                 .build(),
             clock);
+    Listeners listeners = new Listeners(b.listeners);
     breakers.addListener(Trinity::logStateChange);
+    if (!listeners.isEmpty()) {
+      breakers.addListener(
+          (name, from, to) ->
+              listeners.circuitStateChanged(new CircuitStateChanged(name, from, to)));
+    }
     String endpointName = provider.name() + "@" + provider.endpoint();
     this.limiter =
         ConcurrencyLimiter.of(
@@ -138,8 +148,17 @@ public final class Trinity implements AutoCloseable {
     // endpoint or are running there, and a request queued behind the limit when it opens is
     // refused when its turn comes instead of being sent to an endpoint known to be down
     stages.add(new LimitInterceptor(limiter));
-    stages.add(new BreakerInterceptor(breakers.breaker(endpointName)));
-    this.pipeline = new LlmPipeline(provider, config.llm(), stages, clock, scheduler);
+    CircuitBreaker breaker = breakers.breaker(endpointName);
+    stages.add(new BreakerInterceptor(breaker));
+    this.pipeline = new LlmPipeline(provider, config.llm(), stages, clock, scheduler, listeners);
+    listeners.endpoint(
+        new Endpoint(
+            provider.name(),
+            provider.endpoint(),
+            provider.defaultModel(),
+            breaker,
+            limiter,
+            cache));
     this.owned = List.copyOf(resources);
   }
 
@@ -331,6 +350,7 @@ public final class Trinity implements AutoCloseable {
     private @Nullable Executor httpExecutor;
     private @Nullable CacheManager cache;
     private final Map<String, LlmProviderFactory> factories = new LinkedHashMap<>();
+    private final List<RequestListener> listeners = new ArrayList<>();
 
     private Builder() {}
 
@@ -458,6 +478,20 @@ public final class Trinity implements AutoCloseable {
      */
     public Builder random(DoubleSupplier random) {
       this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /**
+     * Adds a listener that hears every call of the instance (started, retry scheduled, cache hit,
+     * completed, failed), the circuit breaker's transitions and the content engine's repairs and
+     * fallbacks; see {@link RequestListener} for the contract. Listeners are called in the order
+     * added; one that throws is logged and skipped, never failing a call.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder addListener(RequestListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 

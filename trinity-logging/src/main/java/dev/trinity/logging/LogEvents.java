@@ -86,6 +86,12 @@ public final class LogEvents {
    */
   public static final String LOGGING_SETTINGS_IGNORED = "logging_settings_ignored";
 
+  /**
+   * WARN: a request listener ({@link Keys#LISTENER}) threw; it is skipped for that event and the
+   * call goes on.
+   */
+  public static final String REQUEST_LISTENER_FAILED = "request_listener_failed";
+
   /** Keys carried by the events above. */
   public static final class Keys {
     private Keys() {}
@@ -240,5 +246,8 @@ public final class LogEvents {
 
     /** Configuration settings, as {@code key=value} pairs with where each came from. */
     public static final String SETTINGS = "settings";
+
+    /** The class name of a request listener. */
+    public static final String LISTENER = "listener";
   }
 }

@@ -12,6 +12,8 @@ import dev.trinity.api.TrinityException;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.Scheduler;
 import dev.trinity.core.internal.cache.RequestKeys;
+import dev.trinity.core.observe.RequestCompleted;
+import dev.trinity.core.observe.Served;
 import dev.trinity.logging.CorrelationContext;
 import dev.trinity.logging.LogEvents;
 import dev.trinity.logging.LogEvents.Keys;
@@ -40,6 +42,7 @@ public final class LlmPipeline implements AsyncLlmClient {
   private final List<Interceptor> interceptors;
   private final Clock clock;
   private final Scheduler scheduler;
+  private final Listeners listeners;
   private final BlockingLlmClient sync = new BlockingLlmClient(this);
   private volatile boolean closed;
 
@@ -58,6 +61,27 @@ public final class LlmPipeline implements AsyncLlmClient {
       List<Interceptor> stages,
       Clock clock,
       Scheduler scheduler) {
+    this(provider, config, stages, clock, scheduler, Listeners.NONE);
+  }
+
+  /**
+   * Creates a pipeline that reports its calls to listeners.
+   *
+   * @param provider the provider the last stage calls
+   * @param config the defaults to apply
+   * @param stages the stages before the provider, outermost first
+   * @param clock the clock
+   * @param scheduler the scheduler for deadlines and back-off
+   * @param listeners the listeners every call is reported to
+   */
+  public LlmPipeline(
+      LlmProvider provider,
+      LlmConfig config,
+      List<Interceptor> stages,
+      Clock clock,
+      Scheduler scheduler,
+      Listeners listeners) {
+    this.listeners = Objects.requireNonNull(listeners, "listeners");
     this.provider = provider;
     this.config = config;
     List<Interceptor> all = new ArrayList<>(stages);
@@ -124,7 +148,9 @@ public final class LlmPipeline implements AsyncLlmClient {
             timeout,
             () -> RequestKeys.of(provider.name(), provider.endpoint(), effective),
             validator,
-            callerWaits ? Thread.currentThread() : null);
+            callerWaits ? Thread.currentThread() : null,
+            listeners,
+            effective);
     CompletableFuture<LlmResponse> result = new CompletableFuture<>();
     Scheduler.Cancellable deadline =
         scheduler.schedule(
@@ -136,6 +162,9 @@ public final class LlmPipeline implements AsyncLlmClient {
             timeout);
     CompletableFuture<LlmResponse> inner;
     try (MdcSnapshot.Scope scope = ctx.scope()) {
+      if (!listeners.isEmpty()) {
+        listeners.started(ctx.info());
+      }
       inner = new Chain(stages, 0, effective, ctx).proceed(effective);
     } catch (RuntimeException e) {
       inner = CompletableFuture.failedFuture(e);
@@ -219,6 +248,11 @@ public final class LlmPipeline implements AsyncLlmClient {
     return provider;
   }
 
+  /** The listeners this pipeline reports to (the content engine reports through them too). */
+  public Listeners listeners() {
+    return listeners;
+  }
+
   /** Refuses new requests from now on; requests in flight finish. */
   public void close() {
     closed = true;
@@ -258,6 +292,12 @@ public final class LlmPipeline implements AsyncLlmClient {
 
   private static void logCompleted(CallContext ctx, LlmResponse r) {
     try (MdcSnapshot.Scope scope = ctx.scope()) {
+      Listeners listeners = ctx.listeners();
+      if (!listeners.isEmpty()) {
+        Served served =
+            r.cached() ? Served.CACHE : ctx.hasJoined() ? Served.COALESCED : Served.PROVIDER;
+        listeners.completed(new RequestCompleted(ctx.info(), r, served, r.latency()));
+      }
       log.atInfo()
           .setMessage(LogEvents.LLM_REQUEST_COMPLETED)
           .addKeyValue(Keys.DURATION_MS, r.latency().toMillis())
@@ -277,6 +317,9 @@ public final class LlmPipeline implements AsyncLlmClient {
 
   private static void logFailed(CallContext ctx, TrinityException e) {
     try (MdcSnapshot.Scope scope = ctx.scope()) {
+      if (!ctx.listeners().isEmpty()) {
+        ctx.listeners().failed(Listeners.failedEvent(ctx, e));
+      }
       // a rejected answer is the caller's decision (it may re-ask), not a failure of the call
       log.atLevel(
               e instanceof dev.trinity.api.ContentValidationException

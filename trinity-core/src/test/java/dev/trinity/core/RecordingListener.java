@@ -15,22 +15,22 @@ import java.util.List;
 import java.util.Objects;
 
 /** Records every event, with the correlation id the MDC held when the callback ran. */
-final class RecordingListener implements RequestListener {
+public final class RecordingListener implements RequestListener {
   /** One callback: its name, its event, and the MDC's correlation id at that moment. */
-  record Seen(String name, Object event, String mdcCorrelationId) {}
+  public record Seen(String name, Object event, String mdcCorrelationId) {}
 
   private final List<Seen> seen = new ArrayList<>();
 
-  synchronized List<Seen> seen() {
+  public synchronized List<Seen> seen() {
     return List.copyOf(seen);
   }
 
-  synchronized List<String> names() {
+  public synchronized List<String> names() {
     return seen.stream().map(Seen::name).toList();
   }
 
   @SuppressWarnings("unchecked")
-  synchronized <T> List<T> events(Class<T> type) {
+  public synchronized <T> List<T> events(Class<T> type) {
     return seen.stream().map(Seen::event).filter(type::isInstance).map(e -> (T) e).toList();
   }
 

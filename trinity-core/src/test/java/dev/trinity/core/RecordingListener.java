@@ -5,6 +5,7 @@ import dev.trinity.core.observe.CallInfo;
 import dev.trinity.core.observe.CircuitStateChanged;
 import dev.trinity.core.observe.ContentEvent;
 import dev.trinity.core.observe.Endpoint;
+import dev.trinity.core.observe.RequestCancelled;
 import dev.trinity.core.observe.RequestCompleted;
 import dev.trinity.core.observe.RequestFailed;
 import dev.trinity.core.observe.RequestListener;
@@ -66,6 +67,11 @@ public final class RecordingListener implements RequestListener {
   @Override
   public void onFailed(RequestFailed event) {
     add("failed", event);
+  }
+
+  @Override
+  public void onCancelled(RequestCancelled event) {
+    add("cancelled", event);
   }
 
   @Override

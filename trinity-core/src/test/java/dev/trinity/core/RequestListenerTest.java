@@ -15,6 +15,7 @@ import dev.trinity.core.observe.CacheHit;
 import dev.trinity.core.observe.CallInfo;
 import dev.trinity.core.observe.CircuitStateChanged;
 import dev.trinity.core.observe.Endpoint;
+import dev.trinity.core.observe.RequestCancelled;
 import dev.trinity.core.observe.RequestCompleted;
 import dev.trinity.core.observe.RequestFailed;
 import dev.trinity.core.observe.RequestListener;
@@ -167,6 +168,31 @@ class RequestListenerTest {
         .containsExactlyInAnyOrder(Served.PROVIDER, Served.COALESCED);
     assertThat(events.events(CallInfo.class)).hasSize(2);
     assertThat(h.server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aCancelledCallReportsCancelledAndNothingElseAfterIt() {
+    CountDownLatch release = new CountDownLatch(1);
+    harness()
+        .server
+        .setDispatcher(
+            new Dispatcher() {
+              @Override
+              public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                release.await(10, TimeUnit.SECONDS);
+                return ok("late");
+              }
+            });
+    CompletableFuture<LlmResponse> f = h.send(Door.ASYNC, LlmRequest.of("slow"));
+    h.awaitRequests(1);
+    h.time.advance(Duration.ofSeconds(2));
+    f.cancel(true);
+    release.countDown();
+
+    assertThat(events.names()).containsExactly("endpoint", "started", "cancelled");
+    RequestCancelled cancelled = events.events(RequestCancelled.class).get(0);
+    assertThat(cancelled.elapsed()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(events.seen().get(2).mdcCorrelationId()).isEqualTo(cancelled.call().correlationId());
   }
 
   @Test

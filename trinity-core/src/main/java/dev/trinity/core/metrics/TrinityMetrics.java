@@ -8,6 +8,7 @@ import dev.trinity.core.observe.CallInfo;
 import dev.trinity.core.observe.CircuitStateChanged;
 import dev.trinity.core.observe.ContentEvent;
 import dev.trinity.core.observe.Endpoint;
+import dev.trinity.core.observe.RequestCancelled;
 import dev.trinity.core.observe.RequestCompleted;
 import dev.trinity.core.observe.RequestFailed;
 import dev.trinity.core.observe.RequestListener;
@@ -231,6 +232,11 @@ public final class TrinityMetrics implements RequestListener, MeterBinder {
   @Override
   public void onFailed(RequestFailed event) {
     duration(event.call(), "failure", event.errorType(), NONE, null).record(event.elapsed());
+  }
+
+  @Override
+  public void onCancelled(RequestCancelled event) {
+    duration(event.call(), "cancelled", "cancelled", NONE, null).record(event.elapsed());
   }
 
   @Override

@@ -72,6 +72,13 @@ public interface RequestListener {
   default void onFailed(RequestFailed event) {}
 
   /**
+   * The caller cancelled the call.
+   *
+   * @param event the call and when
+   */
+  default void onCancelled(RequestCancelled event) {}
+
+  /**
    * A circuit breaker in front of the endpoint changed state.
    *
    * @param event the breaker and the transition

@@ -7,6 +7,7 @@ import dev.trinity.core.observe.CallInfo;
 import dev.trinity.core.observe.CircuitStateChanged;
 import dev.trinity.core.observe.ContentEvent;
 import dev.trinity.core.observe.Endpoint;
+import dev.trinity.core.observe.RequestCancelled;
 import dev.trinity.core.observe.RequestCompleted;
 import dev.trinity.core.observe.RequestFailed;
 import dev.trinity.core.observe.RequestListener;
@@ -75,6 +76,10 @@ public final class Listeners {
 
   public void failed(RequestFailed event) {
     dispatch(l -> l.onFailed(event));
+  }
+
+  public void cancelled(RequestCancelled event) {
+    dispatch(l -> l.onCancelled(event));
   }
 
   public void circuitStateChanged(CircuitStateChanged event) {

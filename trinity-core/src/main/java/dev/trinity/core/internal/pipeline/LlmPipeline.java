@@ -12,6 +12,7 @@ import dev.trinity.api.TrinityException;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.Scheduler;
 import dev.trinity.core.internal.cache.RequestKeys;
+import dev.trinity.core.observe.RequestCancelled;
 import dev.trinity.core.observe.RequestCompleted;
 import dev.trinity.core.observe.Served;
 import dev.trinity.logging.CorrelationContext;
@@ -181,6 +182,11 @@ public final class LlmPipeline implements AsyncLlmClient {
           if (failure instanceof CancellationException) {
             deadline.cancel();
             ctx.cancel();
+            if (!listeners.isEmpty()) {
+              try (MdcSnapshot.Scope scope = ctx.scope()) {
+                listeners.cancelled(new RequestCancelled(ctx.info(), ctx.elapsedNonNegative()));
+              }
+            }
           }
         });
     return result;

@@ -95,7 +95,8 @@ class TrinityMetricsTest {
     assertThat(tokens("output").totalAmount()).isEqualTo(5);
     assertThat(saved("cache", "input")).isEqualTo(3);
     assertThat(saved("cache", "output")).isEqualTo(5);
-    assertThat(saved("coalescing", "output")).isZero();
+    assertThat(registry.find(TrinityMetrics.TOKENS_SAVED).tag("reason", "coalescing").counter())
+        .isNull();
     assertThat(
             registry
                 .get(TrinityMetrics.RETRIES)
@@ -106,19 +107,44 @@ class TrinityMetricsTest {
     assertThat(
             registry
                 .get(TrinityMetrics.CACHE_HITS)
-                .tags("tier", "memory")
+                .tags("tier", "memory", "endpoint", h.trinity.concurrencyLimiter().name())
                 .functionCounter()
                 .count())
         .isEqualTo(1);
     assertThat(
             registry
                 .get(TrinityMetrics.CACHE_MISSES)
-                .tags("tier", "memory")
+                .tags("tier", "memory", "endpoint", h.trinity.concurrencyLimiter().name())
                 .functionCounter()
                 .count())
         .isEqualTo(2);
     assertThat(registry.get(TrinityMetrics.CACHE_LATENCY).tags("tier", "memory").timeGauge())
         .isNotNull();
+  }
+
+  @Test
+  void twoInstancesOnOneBinderKeepTheirOwnCacheMeters() {
+    metrics.bindTo(registry);
+    h = new PipelineHarness(b -> b.addListener(metrics));
+    try (PipelineHarness other = new PipelineHarness(b -> b.addListener(metrics))) {
+      h.server.enqueue(ok("a"));
+      other.server.enqueue(ok("b"));
+      resultOf(h.send(Door.ASYNC, LlmRequest.of("same")));
+      resultOf(h.send(Door.ASYNC, LlmRequest.of("same")));
+      resultOf(other.send(Door.ASYNC, LlmRequest.of("same")));
+
+      assertThat(hits(h)).isEqualTo(1);
+      assertThat(hits(other)).isZero();
+      assertThat(registry.get(TrinityMetrics.CACHE_HITS).functionCounters()).hasSize(2);
+    }
+  }
+
+  private double hits(PipelineHarness harness) {
+    return registry
+        .get(TrinityMetrics.CACHE_HITS)
+        .tags("tier", "memory", "endpoint", harness.trinity.concurrencyLimiter().name())
+        .functionCounter()
+        .count();
   }
 
   @Test

@@ -26,7 +26,10 @@ import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +61,7 @@ import org.jspecify.annotations.Nullable;
  *       gen_ai.token.type}];
  *   <li>{@value #RETRIES} counter [{@code gen_ai.system}, {@code reason}];
  *   <li>{@value #CACHE_HITS}, {@value #CACHE_MISSES} function counters and {@value #CACHE_LATENCY}
- *       / {@value #CACHE_LATENCY_P99} time gauges [{@code tier}];
+ *       / {@value #CACHE_LATENCY_P99} time gauges [{@code tier}, {@code endpoint}];
  *   <li>{@value #CIRCUIT_STATE} gauge [{@code breaker}, {@code state}]: 1 for the current state, 0
  *       for the others; {@value #CIRCUIT_TRANSITIONS} counter [{@code breaker}, {@code from},
  *       {@code to}];
@@ -125,15 +128,15 @@ public final class TrinityMetrics implements RequestListener, MeterBinder {
   private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
   private final ConcurrentMap<DurationKey, Timer> durations = new ConcurrentHashMap<>();
   private final ConcurrentMap<ModelKey, DistributionSummary[]> usage = new ConcurrentHashMap<>();
-  private final Counter[] saved = new Counter[4];
+  private final ConcurrentMap<String, Counter> saved = new ConcurrentHashMap<>();
+  private final Set<CacheManager> caches = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  /** Creates the meters' home; bind it to a registry with {@link #bindTo}. */
-  public TrinityMetrics() {
-    saved[0] = savedCounter("cache", "input");
-    saved[1] = savedCounter("cache", "output");
-    saved[2] = savedCounter("coalescing", "input");
-    saved[3] = savedCounter("coalescing", "output");
-  }
+  /**
+   * Creates the meters' home; bind it to a registry with {@link #bindTo}, best before the {@code
+   * Trinity} instance is built (Micrometer warns once when a registry joins after meters exist, and
+   * recordings made before it joined are not in it).
+   */
+  public TrinityMetrics() {}
 
   /**
    * Publishes every meter, those already created and those to come, to {@code registry}.
@@ -162,12 +165,15 @@ public final class TrinityMetrics implements RequestListener, MeterBinder {
           Tags.of("breaker", breaker.name(), "state", lower(state)));
     }
     CacheManager cache = endpoint.cache();
-    if (!cache.isEnabled()) {
-      return;
+    synchronized (caches) {
+      // a cache shared by several endpoints is counted once, under the first one's name
+      if (!cache.isEnabled() || !caches.add(cache)) {
+        return;
+      }
     }
     for (TierStats tier : cache.stats().tiers()) {
       String t = tier.tier();
-      Tags tags = Tags.of("tier", t);
+      Tags tags = Tags.of("tier", t, "endpoint", name);
       FunctionCounter.builder(CACHE_HITS, cache, c -> tierOf(c, t).hits())
           .tags(tags)
           .description("Cache lookups a tier answered")
@@ -219,12 +225,12 @@ public final class TrinityMetrics implements RequestListener, MeterBinder {
         s[1].record(u.completionTokens());
       }
       case CACHE -> {
-        saved[0].increment(u.promptTokens());
-        saved[1].increment(u.completionTokens());
+        saved("cache", "input").increment(u.promptTokens());
+        saved("cache", "output").increment(u.completionTokens());
       }
       case COALESCED -> {
-        saved[2].increment(u.promptTokens());
-        saved[3].increment(u.completionTokens());
+        saved("coalescing", "input").increment(u.promptTokens());
+        saved("coalescing", "output").increment(u.completionTokens());
       }
     }
   }
@@ -303,7 +309,7 @@ public final class TrinityMetrics implements RequestListener, MeterBinder {
     for (String type : new String[] {"input", "output"}) {
       s[i++] =
           DistributionSummary.builder(TOKEN_USAGE)
-              .baseUnit("{token}")
+              .baseUnit("tokens")
               .tags(
                   "gen_ai.system",
                   k.system(),
@@ -319,12 +325,16 @@ public final class TrinityMetrics implements RequestListener, MeterBinder {
     return s;
   }
 
-  private Counter savedCounter(String reason, String type) {
-    return Counter.builder(TOKENS_SAVED)
-        .baseUnit("{token}")
-        .tags("reason", reason, "gen_ai.token.type", type)
-        .description("Tokens not spent because the cache or an identical call in flight answered")
-        .register(meters);
+  private Counter saved(String reason, String type) {
+    return saved.computeIfAbsent(
+        reason + '/' + type,
+        k ->
+            Counter.builder(TOKENS_SAVED)
+                .baseUnit("tokens")
+                .tags("reason", reason, "gen_ai.token.type", type)
+                .description(
+                    "Tokens not spent because the cache or an identical call in flight answered")
+                .register(meters));
   }
 
   private <T> void gauge(

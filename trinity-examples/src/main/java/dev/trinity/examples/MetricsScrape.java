@@ -6,6 +6,8 @@ import dev.trinity.api.content.BatchOptions;
 import dev.trinity.api.content.ContentEngine;
 import dev.trinity.api.content.ContentRequest;
 import dev.trinity.api.content.Fallback;
+import dev.trinity.cache.CacheConfig;
+import dev.trinity.cache.TierType;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.Trinity;
 import dev.trinity.core.TrinityConfig;
@@ -34,6 +36,10 @@ import java.util.concurrent.CompletableFuture;
  * <p>A host serves {@code registry.scrape()} on its own {@code /metrics} endpoint.
  */
 public final class MetricsScrape {
+  /** A cache in memory only, so that every run starts empty and leaves nothing behind. */
+  private static final CacheConfig MEMORY_ONLY =
+      CacheConfig.builder().tiers(TierType.MEMORY).build();
+
   private MetricsScrape() {}
 
   /**
@@ -48,7 +54,10 @@ public final class MetricsScrape {
     metrics.bindTo(registry);
 
     TrinityConfig offline =
-        TrinityConfig.builder().llm(LlmConfig.builder().provider("offline").build()).build();
+        TrinityConfig.builder()
+            .llm(LlmConfig.builder().provider("offline").build())
+            .cache(MEMORY_ONLY)
+            .build();
     try (Trinity trinity = Trinity.builder().config(offline).addListener(metrics).build()) {
       ContentEngine engine = ContentEngines.builder(trinity).fallback(Fallback.offline()).build();
       List<ContentRequest> requests = new ArrayList<>();
@@ -76,6 +85,7 @@ public final class MetricsScrape {
                       .model("llama3.2:3b")
                       .build())
               .retry(RetryConfig.builder().initialBackoff(Duration.ofMillis(50)).build())
+              .cache(MEMORY_ONLY)
               .build();
       try (Trinity trinity = Trinity.builder().config(ollama).addListener(metrics).build()) {
         List<CompletableFuture<LlmResponse>> calls = new ArrayList<>();

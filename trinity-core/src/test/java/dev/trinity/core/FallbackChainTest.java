@@ -170,6 +170,45 @@ class FallbackChainTest {
   }
 
   @Test
+  void aModelNamedInTheRequestIsForTheFirstProviderOnly() {
+    start();
+    h.server.enqueue(status(503));
+    llamacpp.enqueue(llamaAnswer("from llama"));
+
+    LlmResponse r =
+        resultOf(h.send(Door.ASYNC, LlmRequest.builder().prompt("hello").model("special").build()));
+
+    assertThat(r.skipped()).extracting(SkippedProvider::model).containsExactly("special");
+    assertThat(logs.keyValues(LogEvents.LLM_REQUEST_SENT))
+        .extracting(e -> e.get(Keys.PROVIDER) + " " + e.get(Keys.MODEL))
+        .containsExactly("json-test special", "llamacpp qwen2.5-7b");
+  }
+
+  @Test
+  void identicalRequestsInFlightShareOneCallAtEachProvider() {
+    start();
+    h.server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            release.tryAcquire(10, TimeUnit.SECONDS);
+            return status(503);
+          }
+        });
+    llamacpp.enqueue(llamaAnswer("from llama"));
+    CompletableFuture<LlmResponse> a = h.send(Door.ASYNC, LlmRequest.of("same"));
+    CompletableFuture<LlmResponse> b = h.send(Door.ASYNC, LlmRequest.of("same"));
+    h.awaitRequests(1);
+
+    release.release();
+
+    assertThat(resultOf(a).provider()).isEqualTo("llamacpp");
+    assertThat(resultOf(b).provider()).isEqualTo("llamacpp");
+    assertThat(h.server.getRequestCount()).isEqualTo(1);
+    assertThat(llamacpp.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void aProviderWhoseBreakerIsOpenIsSkippedAtOnceWithoutACall() {
     start();
     h.trinity.circuitBreakers().breaker(primaryEndpoint()).transitionToOpen();

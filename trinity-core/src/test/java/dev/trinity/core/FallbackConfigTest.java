@@ -57,8 +57,16 @@ class FallbackConfigTest {
                 .build());
     assertThat(llm.fallbacks().get(1).apiKey().orElseThrow().reveal()).isEqualTo("sk-from-env");
     assertThat(llm.toString()).doesNotContain("sk-from-env");
-    assertThat(EffectiveConfig.load(f, Map.of("OPENAI_KEY", "sk-from-env")).toString())
-        .doesNotContain("sk-from-env");
+    EffectiveConfig shown = EffectiveConfig.load(f, Map.of("OPENAI_KEY", "sk-from-env"));
+    assertThat(shown.toString()).doesNotContain("sk-from-env");
+    assertThat(shown.settings())
+        .filteredOn(s -> s.key().startsWith("llm.fallbacks"))
+        .extracting(s -> s.key() + " = " + s.value() + " (" + s.origin() + ")")
+        .containsExactly(
+            "llm.fallbacks[0] = provider=llamacpp base_url=http://gpu-box:8080 model=qwen2.5-7b"
+                + " (FILE)",
+            "llm.fallbacks[1] = provider=openai base_url=https://api.openai.com/v1"
+                + " model=gpt-4o-mini api_key=**** options=[organization] (FILE)");
   }
 
   @Test

@@ -91,13 +91,14 @@ public final class Trinity implements AutoCloseable {
     try {
       LlmProvider p = b.provider;
       if (p == null) {
-        p = createProvider(config.llm(), factories, transports.context());
+        p = createProvider("llm", config.llm(), factories, transports.context());
         resources.add(0, p);
       }
       chain.add(p);
       List<FallbackConfig> fallbacks = config.llm().fallbacks();
       for (int i = 0; i < fallbacks.size(); i++) {
-        LlmProvider f = createFallback(fallbacks.get(i), i, factories, transports.context());
+        LlmProvider f =
+            createFallback(fallbacks.get(i), i, config.llm(), factories, transports.context());
         resources.add(0, f);
         chain.add(f);
       }
@@ -299,12 +300,20 @@ public final class Trinity implements AutoCloseable {
     }
   }
 
+  /**
+   * Creates the provider an {@code llm:}-shaped configuration names; errors name its keys under
+   * {@code key} ({@code llm}, or {@code llm.fallbacks[i]} for a fallback).
+   */
   private static LlmProvider createProvider(
-      LlmConfig llm, Map<String, LlmProviderFactory> all, DefaultProviderContext context) {
+      String key,
+      LlmConfig llm,
+      Map<String, LlmProviderFactory> all,
+      DefaultProviderContext context) {
     LlmProviderFactory factory = all.get(llm.provider());
     if (factory == null) {
       throw new ConfigurationException(
-          "llm.provider", "unknown provider '" + llm.provider() + "'; available: " + all.keySet());
+          key + ".provider",
+          "unknown provider '" + llm.provider() + "'; available: " + all.keySet());
     }
     URI baseUrl =
         llm.baseUrl()
@@ -312,14 +321,14 @@ public final class Trinity implements AutoCloseable {
             .orElseThrow(
                 () ->
                     new ConfigurationException(
-                        "llm.base_url", "provider '" + llm.provider() + "' needs a base URL"));
+                        key + ".base_url", "provider '" + llm.provider() + "' needs a base URL"));
     String model =
         llm.model()
             .or(factory::defaultModel)
             .orElseThrow(
                 () ->
                     new ConfigurationException(
-                        "llm.model", "provider '" + llm.provider() + "' needs a model name"));
+                        key + ".model", "provider '" + llm.provider() + "' needs a model name"));
     ProviderConfig.Builder pc = ProviderConfig.builder(llm.provider(), baseUrl, model);
     llm.apiKey().ifPresent(pc::apiKey);
     llm.temperature().ifPresent(pc::temperature);
@@ -327,50 +336,29 @@ public final class Trinity implements AutoCloseable {
     return factory.create(pc.build(), context);
   }
 
+  /** Creates the provider of {@code llm.fallbacks[index]}, with the {@code llm:} temperature. */
   private static LlmProvider createFallback(
       FallbackConfig fallback,
       int index,
+      LlmConfig llm,
       Map<String, LlmProviderFactory> all,
       DefaultProviderContext context) {
     String key = "llm.fallbacks[" + index + "]";
-    LlmProviderFactory factory = all.get(fallback.provider());
-    if (factory == null) {
-      throw new ConfigurationException(
-          key + ".provider",
-          "unknown provider '" + fallback.provider() + "'; available: " + all.keySet());
-    }
     if (OfflineExtractor.NAME.equals(fallback.provider())) {
       throw new ConfigurationException(
           key + ".provider",
           "the offline provider cannot be a fallback: it reads a portfolio, not a prompt; end the"
               + " chain with the content engine's Fallback.offline() instead");
     }
-    URI baseUrl =
-        fallback
-            .baseUrl()
-            .or(factory::defaultBaseUrl)
-            .orElseThrow(
-                () ->
-                    new ConfigurationException(
-                        key + ".base_url",
-                        "provider '" + fallback.provider() + "' needs a base URL"));
-    String model =
-        fallback
-            .model()
-            .or(factory::defaultModel)
-            .orElseThrow(
-                () ->
-                    new ConfigurationException(
-                        key + ".model",
-                        "provider '" + fallback.provider() + "' needs a model name"));
-    ProviderConfig.Builder pc = ProviderConfig.builder(fallback.provider(), baseUrl, model);
-    fallback.apiKey().ifPresent(pc::apiKey);
-    fallback.options().forEach(pc::option);
-    try {
-      return factory.create(pc.build(), context);
-    } catch (ConfigurationException e) {
-      throw new ConfigurationException(key, e.getMessage(), e);
-    }
+    LlmConfig.Builder entry =
+        LlmConfig.builder()
+            .provider(fallback.provider())
+            .baseUrl(fallback.baseUrl().orElse(null))
+            .model(fallback.model().orElse(null))
+            .apiKey(fallback.apiKey().orElse(null))
+            .temperature(llm.temperature().orElse(null));
+    fallback.options().forEach(entry::option);
+    return createProvider(key, entry.build(), all, context);
   }
 
   private static void logStateChange(

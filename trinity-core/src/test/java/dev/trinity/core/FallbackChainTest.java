@@ -106,6 +106,17 @@ class FallbackChainTest {
     start(b -> b);
   }
 
+  /** Holds each request until the test releases one, then answers {@code response}. */
+  private Dispatcher afterRelease(MockResponse response) {
+    return new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        release.tryAcquire(10, TimeUnit.SECONDS);
+        return response;
+      }
+    };
+  }
+
   static MockResponse llamaAnswer(String text) {
     ObjectNode body = PipelineHarness.JSON.createObjectNode();
     body.put("content", text).put("model", "qwen2.5-7b").put("stop", true);
@@ -187,14 +198,7 @@ class FallbackChainTest {
   @Test
   void identicalRequestsInFlightShareOneCallAtEachProvider() {
     start();
-    h.server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-            release.tryAcquire(10, TimeUnit.SECONDS);
-            return status(503);
-          }
-        });
+    h.server.setDispatcher(afterRelease(status(503)));
     llamacpp.enqueue(llamaAnswer("from llama"));
     CompletableFuture<LlmResponse> a = h.send(Door.ASYNC, LlmRequest.of("same"));
     CompletableFuture<LlmResponse> b = h.send(Door.ASYNC, LlmRequest.of("same"));
@@ -238,14 +242,7 @@ class FallbackChainTest {
         b ->
             b.concurrencyLimit(
                 ConcurrencyLimitConfig.builder().maxConcurrency(1).queueCapacity(0).build()));
-    h.server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-            release.tryAcquire(10, TimeUnit.SECONDS);
-            return ok("from primary");
-          }
-        });
+    h.server.setDispatcher(afterRelease(ok("from primary")));
     llamacpp.enqueue(llamaAnswer("from llama"));
     CompletableFuture<LlmResponse> first = h.send(Door.ASYNC, LlmRequest.of("first"));
     h.awaitRequests(1);
@@ -333,22 +330,8 @@ class FallbackChainTest {
   @Test
   void theWholeChainRunsUnderTheRequestsOneDeadline() {
     start();
-    h.server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-            release.tryAcquire(10, TimeUnit.SECONDS);
-            return status(503);
-          }
-        });
-    llamacpp.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-            release.tryAcquire(10, TimeUnit.SECONDS);
-            return llamaAnswer("too late");
-          }
-        });
+    h.server.setDispatcher(afterRelease(status(503)));
+    llamacpp.setDispatcher(afterRelease(llamaAnswer("too late")));
     CompletableFuture<LlmResponse> call =
         h.send(
             Door.ASYNC,
@@ -374,14 +357,7 @@ class FallbackChainTest {
   @Test
   void noFallbackIsTriedOnceTheDeadlineHasPassed() {
     start();
-    h.server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-            release.tryAcquire(10, TimeUnit.SECONDS);
-            return status(503);
-          }
-        });
+    h.server.setDispatcher(afterRelease(status(503)));
     CompletableFuture<LlmResponse> call =
         h.send(
             Door.ASYNC,

@@ -181,6 +181,35 @@ class FallbackChainTest {
   }
 
   @Test
+  void whenTheNextBackOffWouldPassTheDeadlineTheNextProviderIsAskedAtOnce() {
+    start(b -> b.retry(RetryConfig.builder().maxAttempts(3).jitter(0.0).build()));
+    h.server.enqueue(
+        new MockResponse.Builder()
+            .code(503)
+            .addHeader("Retry-After", "30")
+            .body("{\"error\":\"busy\"}")
+            .build());
+    llamacpp.enqueue(llamaAnswer("from llama"));
+
+    LlmResponse r =
+        resultOf(
+            h.send(
+                Door.ASYNC,
+                LlmRequest.builder().prompt("hello").timeout(Duration.ofSeconds(10)).build()));
+
+    assertThat(r.provider()).isEqualTo("llamacpp");
+    assertThat(r.skipped())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.reason()).isEqualTo(SkippedProvider.Reason.FAILED);
+              assertThat(s.detail()).contains("deadline");
+            });
+    assertThat(h.time.now()).isEqualTo(dev.trinity.test.VirtualTime.DEFAULT_START);
+    assertThat(h.server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void aModelNamedInTheRequestIsForTheFirstProviderOnly() {
     start();
     h.server.enqueue(status(503));

@@ -21,6 +21,11 @@ public interface HttpTransport {
    * ConnectionException}, {@link RequestTimeoutException} or {@link ResponseTooLargeException}.
    * Cancelling the future aborts the exchange.
    *
+   * <p>When the call comes from the blocking {@code LlmClient}, whose caller waits for the answer
+   * anyway, the shared transport runs the exchange on the calling thread and returns a future that
+   * is already complete (no thread hop per response); otherwise it returns at once. Either way the
+   * caller must treat the result as a future.
+   *
    * @param request the request; its timeout, if set, bounds the exchange
    * @param provider the provider's name, for errors and logs
    * @param model the model asked for, so that "model not found" errors can name it

@@ -180,7 +180,7 @@ public class ProviderException extends TrinityException {
    * @param statusCode the HTTP status, or {@link #NO_STATUS}
    * @param message what failed, without secrets
    * @param retryable whether a later retry could succeed
-   * @param retryAfter the server's {@code Retry-After}, if it sent one
+   * @param retryAfter how long the server asked to wait, if it said
    * @param cause the underlying failure, if any
    */
   public ProviderException(
@@ -202,7 +202,7 @@ public class ProviderException extends TrinityException {
    * @param statusCode the HTTP status, or {@link #NO_STATUS}
    * @param message what failed, without secrets
    * @param retryable whether a later retry could succeed
-   * @param retryAfter the server's {@code Retry-After}, if it sent one
+   * @param retryAfter how long the server asked to wait, if it said
    * @param cause the underlying failure, if any
    */
   public ProviderException(
@@ -231,8 +231,11 @@ public class ProviderException extends TrinityException {
   }
 
   /**
-   * How long the server asked the client to wait ({@code Retry-After}, in seconds or as an HTTP
-   * date); the retry stage honours it, capped by the request's time left.
+   * How long the server asked the client to wait: {@code retry-after-ms}, {@code Retry-After}
+   * (seconds or an HTTP date), "try again in 1.5s" in the error body, or the reset of an exhausted
+   * {@code x-ratelimit-*} budget (the README's retry section lists every form and which wins). The
+   * retry stage waits this long instead of its own back-off, at most {@code max_backoff}; a wait as
+   * long as the request's time left ends the request at once.
    *
    * @return the wait, or empty when the server did not say
    */

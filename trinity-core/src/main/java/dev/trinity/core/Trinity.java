@@ -16,6 +16,7 @@ import dev.trinity.core.internal.pipeline.BreakerInterceptor;
 import dev.trinity.core.internal.pipeline.CacheInterceptor;
 import dev.trinity.core.internal.pipeline.CoalescingInterceptor;
 import dev.trinity.core.internal.pipeline.Interceptor;
+import dev.trinity.core.internal.pipeline.LazyWakeScheduler;
 import dev.trinity.core.internal.pipeline.LimitInterceptor;
 import dev.trinity.core.internal.pipeline.LlmFailures;
 import dev.trinity.core.internal.pipeline.LlmPipeline;
@@ -35,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,7 +84,7 @@ public final class Trinity implements AutoCloseable {
           new ScheduledThreadPoolExecutor(1, daemonThreads("trinity-scheduler"));
       timer.setRemoveOnCancelPolicy(true);
       resources.add(timer::shutdownNow);
-      scheduler = Scheduler.of(timer);
+      scheduler = new LazyWakeScheduler(Scheduler.of(timer), System::nanoTime);
     }
     Transports transports = new Transports(config.llm(), b.httpExecutor, clock, resources);
     Map<String, LlmProviderFactory> factories = new LinkedHashMap<>(ProviderFactories.available());
@@ -410,7 +412,12 @@ public final class Trinity implements AutoCloseable {
           resources.add(pool::shutdownNow);
           http = pool;
         }
-        HttpClient client = JdkHttpTransport.newClient(llm.connectTimeout(), http);
+        Optional<URI> endpoint = llm.baseUrl();
+        HttpClient client =
+            endpoint.isPresent()
+                ? JdkHttpTransport.newClient(
+                    llm.connectTimeout(), http, endpoint.get(), llm.http2Cleartext())
+                : JdkHttpTransport.newClient(llm.connectTimeout(), http);
         JdkHttpTransport transport =
             new JdkHttpTransport(client, clock, llm.maxResponseBytes(), llm.http2Cleartext());
         context = new DefaultProviderContext(transport, clock);

@@ -10,8 +10,10 @@ import java.util.Objects;
  *
  * <p>The delay before attempt {@code n + 1} is {@code min(initialBackoff × multiplier^(n-1),
  * maxBackoff)}, then spread by ±{@code jitter} (a fraction): jitter applies after the cap, so
- * clients that all reached the cap still spread out. A server's {@code Retry-After} replaces the
- * computed delay. Whatever the delay, an attempt is never scheduled past the request's deadline.
+ * clients that all reached the cap still spread out. A server's retry hint ({@code Retry-After},
+ * {@code retry-after-ms}, "try again in 1.5s" and the others the README lists) replaces the
+ * computed delay, capped by {@link #maxBackoff()}. Whatever the delay, an attempt is never
+ * scheduled past the request's deadline.
  */
 public final class RetryConfig {
   /** Default attempts, including the first: {@value}. */
@@ -114,7 +116,7 @@ public final class RetryConfig {
   }
 
   /**
-   * Cap on the delay before jitter.
+   * Cap on the delay before jitter, and on a server's retry hint.
    *
    * @return the cap
    */

@@ -4,6 +4,7 @@ import dev.trinity.api.CachePolicy;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.Trinity;
+import dev.trinity.core.internal.http.CallerWaits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import java.util.concurrent.ForkJoinPool;
  *       costs (on Java 17–24 with common-pool parallelism 1, i.e. two or fewer CPUs, the client
  *       starts a new thread per response to complete the future);
  *   <li>Trinity's Ollama provider alone: encoder, the shared transport, decoder;
+ *   <li>the same with the exchange on the caller's thread, as the blocking client runs it;
  *   <li>the whole pipeline with a scheduler that never fires (no deadline timer);
  *   <li>the whole pipeline ({@code LlmClient});
  *   <li>the non-blocking client, waited on.
@@ -44,27 +46,37 @@ public final class OverheadBreakdown {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 4_000;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     try (LoopbackOllamaResponder server = LoopbackOllamaResponder.start("bench", ANSWER);
-        Trinity trinity = trinity(server, false);
-        Trinity noTimer = trinity(server, true)) {
+        // each step its own instance, so that no step shares a connection pool with another
+        Trinity forAsyncProvider = trinity(server, false);
+        Trinity forProvider = trinity(server, false);
+        Trinity noTimer = trinity(server, true);
+        Trinity blocking = trinity(server, false);
+        Trinity async = trinity(server, false)) {
       HandWrittenOllamaClient sync = new HandWrittenOllamaClient(server.baseUrl());
-      HandWrittenOllamaClient async = new HandWrittenOllamaClient(server.baseUrl());
+      HandWrittenOllamaClient handAsync = new HandWrittenOllamaClient(server.baseUrl());
       LlmRequest request =
           LlmRequest.builder().prompt("Write a tagline").cachePolicy(CachePolicy.BYPASS).build();
-      LlmRequest forProvider = request.toBuilder().model("bench").temperature(0.7).build();
+      LlmRequest providerRequest = request.toBuilder().model("bench").temperature(0.7).build();
       BlockRunner runner =
           new BlockRunner(250)
               .add("1 hand-written, send()", () -> sync.chat("bench", "Write a tagline"))
               .add(
                   "2 hand-written, sendAsync().get()",
-                  () -> async.chatAsync("bench", "Write a tagline").get())
+                  () -> handAsync.chatAsync("bench", "Write a tagline").get())
               .add(
                   "3 Trinity Ollama provider alone",
-                  () -> trinity.provider().generate(forProvider).get())
+                  () -> forAsyncProvider.provider().generate(providerRequest).get())
+              .add(
+                  "3b the provider on the caller's thread",
+                  () ->
+                      CallerWaits.run(
+                              abandon -> {}, () -> forProvider.provider().generate(providerRequest))
+                          .get())
               .add("4 Trinity LlmClient, no deadline timer", () -> noTimer.llm().generate(request))
-              .add("5 Trinity LlmClient", () -> trinity.llm().generate(request))
+              .add("5 Trinity LlmClient", () -> blocking.llm().generate(request))
               .add(
                   "6 Trinity AsyncLlmClient, get()",
-                  () -> trinity.llmAsync().generate(request).get());
+                  () -> async.llmAsync().generate(request).get());
       runner.run(Math.max(2_000, n / 2)); // warm-up
       List<List<BlockRunner.Result>> all = new ArrayList<>();
       for (int r = 0; r < runs; r++) {

@@ -19,10 +19,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.regex.Pattern;
@@ -36,12 +32,14 @@ import org.jspecify.annotations.Nullable;
  * <table>
  *   <caption>Status to exception</caption>
  *   <tr><th>status</th><th>exception</th><th>kind</th><th>retryable</th></tr>
- *   <tr><td>429</td><td>{@link RateLimitedException} with {@code Retry-After}</td>
+ *   <tr><td>429</td><td>{@link RateLimitedException} with its retry hint</td>
  *       <td>{@code RATE_LIMITED}</td><td>yes</td></tr>
  *   <tr><td>any, with an error saying the server is busy or overloaded</td>
  *       <td>{@link ProviderException}</td><td>{@code OVERLOADED}</td><td>yes</td></tr>
  *   <tr><td>503</td><td>{@link ProviderException}</td><td>{@code UNAVAILABLE}</td>
  *       <td>yes</td></tr>
+ *   <tr><td>408, other 5xx, with a retry hint</td><td>{@link ProviderException}</td>
+ *       <td>{@code OVERLOADED}</td><td>yes</td></tr>
  *   <tr><td>408, other 5xx</td><td>{@link ProviderException}</td><td>{@code SERVER}</td>
  *       <td>yes</td></tr>
  *   <tr><td>409</td><td>{@link ProviderException}</td><td>{@code CLIENT}</td><td>yes</td></tr>
@@ -55,6 +53,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Body overrides of retryable: a message saying the model is loading, the server is busy or
  * overloaded makes any status retryable; a message saying the model needs more memory than the host
  * has makes a 5xx not retryable.
+ *
+ * <p>Every failure carries the provider's retry hint, if it gave one ({@link
+ * ProviderException#retryAfter()}), as {@link RetryHints} reads it from the headers and the body.
  */
 public final class HttpErrors {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,7 +85,7 @@ public final class HttpErrors {
    * @param status the HTTP status (not 2xx)
    * @param headers the response headers
    * @param body the response body (may be empty)
-   * @param clock the clock to resolve an HTTP-date {@code Retry-After} against
+   * @param clock the clock an HTTP-date {@code Retry-After} is measured from
    * @param secret a secret sent with the request, removed from any echoed text; may be null
    * @return the exception to fail the request with, its kind set
    */
@@ -99,7 +100,8 @@ public final class HttpErrors {
     String detail = redact(errorMessage(body), secret);
     String message =
         provider + " answered HTTP " + status + (detail.isEmpty() ? "" : ": " + detail);
-    Duration retryAfter = retryAfter(headers, clock);
+    Duration retryAfter =
+        RetryHints.read(status, headers, body, clock).map(RetryHints.Hint::delay).orElse(null);
     if (status == 429) {
       return new RateLimitedException(provider, message, retryAfter);
     }
@@ -109,6 +111,11 @@ public final class HttpErrors {
     }
     // alive but full, whatever the status: the retry stage and the concurrency limit deal with it
     Kind kind = BUSY.matcher(detail).find() ? Kind.OVERLOADED : Kind.ofStatus(status);
+    if (kind == Kind.SERVER && retryAfter != null) {
+      // a server that says when to come back is alive and pacing its clients: an overload signal,
+      // not a sick endpoint (a 503 stays UNAVAILABLE, an overload signal already)
+      kind = Kind.OVERLOADED;
+    }
     boolean retryable =
         status == 409 || kind == Kind.OVERLOADED || kind == Kind.UNAVAILABLE || kind == Kind.SERVER;
     if (!detail.isEmpty()) {
@@ -168,27 +175,6 @@ public final class HttpErrors {
         false,
         null,
         t);
-  }
-
-  /** Parses {@code Retry-After} as seconds or an HTTP date; null when absent or unreadable. */
-  static @Nullable Duration retryAfter(HttpHeaders headers, Clock clock) {
-    String v = headers.firstValue("retry-after").orElse(null);
-    if (v == null || v.isBlank()) {
-      return null;
-    }
-    v = v.strip();
-    try {
-      long seconds = Long.parseLong(v);
-      return seconds < 0 ? null : Duration.ofSeconds(seconds);
-    } catch (NumberFormatException notSeconds) {
-      try {
-        Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Duration d = Duration.between(clock.instant(), at);
-        return d.isNegative() ? Duration.ZERO : d;
-      } catch (DateTimeParseException notADate) {
-        return null;
-      }
-    }
   }
 
   /** Pulls the human-readable error out of the body shapes providers use. */

@@ -5,31 +5,34 @@ import dev.trinity.api.LlmClient;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
 import dev.trinity.api.ResponseValidator;
-import dev.trinity.api.TrinityException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
-/** The blocking view: the async pipeline, waited on, throwing the unwrapped failure. */
+/**
+ * The blocking view: the same pipeline, told that the caller waits, so that the exchange and the
+ * stages after it run on the caller's thread; throws the unwrapped failure.
+ */
 final class BlockingLlmClient implements LlmClient {
-  private final AsyncLlmClient async;
+  private final LlmPipeline pipeline;
 
-  BlockingLlmClient(AsyncLlmClient async) {
-    this.async = async;
+  BlockingLlmClient(LlmPipeline pipeline) {
+    this.pipeline = pipeline;
   }
 
   @Override
   public LlmResponse generate(LlmRequest request, ResponseValidator validator) {
-    CompletableFuture<LlmResponse> future = async.generate(request, validator);
+    CompletableFuture<LlmResponse> future = pipeline.submitWaiting(request, validator);
     try {
       return future.get();
     } catch (ExecutionException e) {
-      RuntimeException cause = Failures.normalize(e.getCause(), "unknown");
-      if (cause instanceof TrinityException te) {
-        throw te;
+      throw Failures.normalize(e.getCause(), "unknown");
+    } catch (InterruptedException | CancellationException e) {
+      // interrupted while waiting, or while the exchange ran on this thread (which then keeps its
+      // interrupt status and fails the call with a cancellation)
+      if (e instanceof CancellationException ce && !Thread.currentThread().isInterrupted()) {
+        throw ce;
       }
-      throw cause;
-    } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
       CancellationException ce = new CancellationException("interrupted while waiting for a model");
@@ -40,6 +43,6 @@ final class BlockingLlmClient implements LlmClient {
 
   @Override
   public AsyncLlmClient async() {
-    return async;
+    return pipeline;
   }
 }

@@ -36,6 +36,7 @@ public final class CallContext {
   private final AtomicInteger attempts;
   private final Supplier<String> requestKey;
   private final ResponseValidator validator;
+  private final @Nullable Thread waitingCaller;
   private final List<Runnable> onCancel = new ArrayList<>();
   private volatile @Nullable LlmResponse settledAnswer;
   private boolean cancelled;
@@ -49,7 +50,8 @@ public final class CallContext {
       Scheduler scheduler,
       Duration timeout,
       Supplier<String> requestKey,
-      ResponseValidator validator) {
+      ResponseValidator validator,
+      @Nullable Thread waitingCaller) {
     this.correlationId = correlationId;
     Map<String, String> callerMdc = new HashMap<>(MdcSnapshot.capture().asMap());
     callerMdc.put(CorrelationContext.MDC_KEY, correlationId);
@@ -64,6 +66,7 @@ public final class CallContext {
     this.attempts = new AtomicInteger();
     this.requestKey = memoize(requestKey);
     this.validator = validator;
+    this.waitingCaller = waitingCaller;
   }
 
   private CallContext(CallContext parent) {
@@ -84,6 +87,17 @@ public final class CallContext {
     this.attempts = parent.attempts;
     this.requestKey = requestKey;
     this.validator = parent.validator;
+    this.waitingCaller = parent.waitingCaller;
+  }
+
+  /**
+   * Whether the current thread is the caller's and the caller blocks until the answer comes (the
+   * blocking client), so that the exchange may run on it. False once the thread is interrupted: an
+   * interrupted caller gives up waiting, and work shared with others goes on without it.
+   */
+  public boolean callerWaitsOnThisThread() {
+    Thread t = waitingCaller;
+    return t == Thread.currentThread() && !t.isInterrupted();
   }
 
   /** Decides whether an answer may be returned and cached. */

@@ -2,6 +2,8 @@ package dev.trinity.core.internal.pipeline;
 
 import dev.trinity.api.CachePolicy;
 import dev.trinity.api.LlmResponse;
+import dev.trinity.api.internal.Throwables;
+import dev.trinity.core.internal.http.CallerWaits;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -74,6 +76,14 @@ public final class CoalescingInterceptor implements Interceptor {
     }
     call.whenComplete(
         (response, failure) -> {
+          if (failure != null && leaderInterrupted(failure, flight)) {
+            // the exchange ran on the blocking leader's thread, and that thread was interrupted:
+            // the others still wait, so the flight goes on without it (asynchronously, since the
+            // interrupted thread no longer runs exchanges)
+            flight.restarted = true;
+            start(chain, key, flight);
+            return;
+          }
           // complete first, remove after: a request arriving in between joins the finished flight
           // instead of missing both it and the cache entry the flight is writing
           if (failure == null) {
@@ -89,11 +99,19 @@ public final class CoalescingInterceptor implements Interceptor {
         });
   }
 
+  private static boolean leaderInterrupted(Throwable failure, Flight flight) {
+    return Throwables.unwrap(failure) instanceof CallerWaits.CallerInterruptedException
+        && !flight.restarted
+        && !flight.context.isCancelled()
+        && flight.waiters.get() > 1;
+  }
+
   /** One shared call and the callers waiting for it. */
   private static final class Flight {
     final CompletableFuture<LlmResponse> result = new CompletableFuture<>();
     final AtomicInteger waiters = new AtomicInteger();
     final CallContext context;
+    volatile boolean restarted;
 
     Flight(CallContext context) {
       this.context = context;

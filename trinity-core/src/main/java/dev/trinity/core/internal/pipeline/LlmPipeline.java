@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one request pipeline: applies defaults, fixes the correlation id and the deadline, runs the
- * stages, and reports the outcome. The blocking client waits on it; there is no second code path.
+ * stages, and reports the outcome. The blocking client waits on it; there is no second code path:
+ * on its calls the exchange runs on the waiting thread, so the same stages complete there.
  */
 public final class LlmPipeline implements AsyncLlmClient {
   private static final Logger log = LoggerFactory.getLogger(LlmPipeline.class);
@@ -39,7 +40,7 @@ public final class LlmPipeline implements AsyncLlmClient {
   private final LlmConfig config;
   private final Clock clock;
   private final Scheduler scheduler;
-  private final LlmClient sync = new BlockingLlmClient(this);
+  private final BlockingLlmClient sync = new BlockingLlmClient(this);
   private volatile boolean closed;
 
   /**
@@ -82,7 +83,7 @@ public final class LlmPipeline implements AsyncLlmClient {
 
   @Override
   public CompletableFuture<LlmResponse> generate(LlmRequest request, ResponseValidator validator) {
-    return run(request, validator, null);
+    return run(request, validator, null, false);
   }
 
   /**
@@ -99,7 +100,16 @@ public final class LlmPipeline implements AsyncLlmClient {
    */
   public CompletableFuture<LlmResponse> generate(
       LlmRequest request, ResponseValidator validator, LlmProvider answerer) {
-    return run(request, validator, routes.get(0).answeredBy(answerer));
+    return run(request, validator, routes.get(0).answeredBy(answerer), false);
+  }
+
+  /**
+   * Runs a call for a caller that is going to block until the answer comes: the stages may then
+   * complete on the calling thread (the transport runs the exchange there), so the returned future
+   * is usually complete already.
+   */
+  CompletableFuture<LlmResponse> submitWaiting(LlmRequest request, ResponseValidator validator) {
+    return run(request, validator, null, true);
   }
 
   /**
@@ -107,7 +117,10 @@ public final class LlmPipeline implements AsyncLlmClient {
    * fallback chain.
    */
   private CompletableFuture<LlmResponse> run(
-      LlmRequest request, ResponseValidator validator, @Nullable List<Interceptor> answered) {
+      LlmRequest request,
+      ResponseValidator validator,
+      @Nullable List<Interceptor> answered,
+      boolean callerWaits) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(validator, "validator");
     if (closed) {
@@ -127,7 +140,8 @@ public final class LlmPipeline implements AsyncLlmClient {
             scheduler,
             timeout,
             () -> RequestKeys.of(provider.name(), provider.endpoint(), effective),
-            validator);
+            validator,
+            callerWaits ? Thread.currentThread() : null);
     CompletableFuture<LlmResponse> result = new CompletableFuture<>();
     AtomicReference<CallContext> current = new AtomicReference<>(ctx);
     Scheduler.Cancellable deadline =

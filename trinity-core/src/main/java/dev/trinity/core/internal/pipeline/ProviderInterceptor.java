@@ -6,6 +6,7 @@ import dev.trinity.api.LlmResponse;
 import dev.trinity.api.ProviderException;
 import dev.trinity.api.RequestTimeoutException;
 import dev.trinity.api.internal.Throwables;
+import dev.trinity.core.internal.http.CallerWaits;
 import dev.trinity.logging.LogEvents;
 import dev.trinity.logging.LogEvents.Keys;
 import dev.trinity.logging.MdcSnapshot;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The last stage: one exchange with the provider, bounded by the time left before the call's
- * deadline and aborted when the call is cancelled.
+ * deadline and aborted when the call is cancelled. When the caller blocks on this thread, the
+ * shared transport runs the exchange here ({@link CallerWaits}).
  */
 public final class ProviderInterceptor implements Interceptor {
   private static final Logger log = LoggerFactory.getLogger(ProviderInterceptor.class);
@@ -65,7 +67,10 @@ public final class ProviderInterceptor implements Interceptor {
     }
     CompletableFuture<LlmResponse> exchange;
     try {
-      exchange = provider.generate(request);
+      exchange =
+          ctx.callerWaitsOnThisThread()
+              ? CallerWaits.run(ctx::onCancel, () -> provider.generate(request))
+              : provider.generate(request);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }

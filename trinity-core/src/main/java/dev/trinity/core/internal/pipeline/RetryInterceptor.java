@@ -14,13 +14,21 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retries retryable failures with capped exponential back-off and jitter, honours {@code
- * Retry-After}, and never schedules an attempt past the call's deadline. The only retry layer in
+ * Retries retryable failures with capped exponential back-off and jitter, honours the provider's
+ * retry hint, and never schedules an attempt past the call's deadline. The only retry layer in
  * Trinity.
+ *
+ * <p>A retry hint ({@link ProviderException#retryAfter()}: {@code Retry-After}, {@code
+ * retry-after-ms}, the rate-limit reset headers or "try again in …" in the error body) replaces the
+ * computed delay, capped by {@link RetryConfig#maxBackoff()} and not jittered. A hint as long as
+ * the time left, or longer, ends the request at once with a {@link RequestTimeoutException} (kind
+ * {@code DEADLINE}) whose cause is the failure that carried it: the server said it would not serve
+ * before the deadline, so asking again sooner would only add load.
  *
  * <p>The attempts reported ({@link LlmResponse#attempts()}, {@link TrinityException#attempts()})
  * are the calls that reached, or tried to reach, the provider: an attempt refused by the open
@@ -82,9 +90,13 @@ public final class RetryInterceptor implements Interceptor {
             result.completeExceptionally(giveUp(te, ctx.attempts(), earlier));
             return;
           }
-          Duration delay = delayAfter(te, attempt);
+          @Nullable Duration hint = hintOf(te);
+          Duration delay = hint != null ? min(hint, config.maxBackoff()) : backoff(attempt);
           Duration left = ctx.timeLeft();
-          if (delay.compareTo(left) >= 0) {
+          // a hint is compared uncapped: a server that will not serve before the deadline is not
+          // asked again sooner
+          Duration needed = hint != null ? hint : delay;
+          if (needed.compareTo(left) >= 0) {
             RequestTimeoutException timeout =
                 new RequestTimeoutException(
                     ctx.provider(),
@@ -92,9 +104,9 @@ public final class RetryInterceptor implements Interceptor {
                         + ctx.timeout().toMillis()
                         + " ms would pass before attempt "
                         + (attempt + 1)
-                        + " (back-off "
-                        + delay.toMillis()
-                        + " ms, "
+                        + (hint != null
+                            ? " (the server asked to wait " + hint.toMillis() + " ms, "
+                            : " (back-off " + delay.toMillis() + " ms, ")
                         + Math.max(0, left.toMillis())
                         + " ms left); last failure: "
                         + te.getMessage(),
@@ -139,12 +151,18 @@ public final class RetryInterceptor implements Interceptor {
     return e.isRetryable();
   }
 
-  private Duration delayAfter(TrinityException e, int attempt) {
-    if (e instanceof ProviderException pe && pe.retryAfter().isPresent()) {
-      return pe.retryAfter().get();
-    }
+  /** The provider's retry hint, if the failure carries one. */
+  private static @Nullable Duration hintOf(TrinityException e) {
+    return e instanceof ProviderException pe ? pe.retryAfter().orElse(null) : null;
+  }
+
+  private Duration backoff(int attempt) {
     double r = random.getAsDouble();
     return config.backoff(attempt, r >= 1.0 ? Math.nextDown(1.0) : Math.max(0.0, r));
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /**

@@ -246,6 +246,38 @@ abstract class HttpProviderContract {
   }
 
   @Test
+  void aRateLimitBodySaysHowLongToWait() throws Exception {
+    // OpenAI's words (BuilderIO/micro-agent#86), in this provider's error shape
+    Throwable failure =
+        failureFor(
+            json(
+                429,
+                errorBody(
+                    "Rate limit reached for gpt-4o on tokens per min (TPM): Limit 30000, Used"
+                        + " 29937, Requested 385. Please try again in 644ms.")));
+
+    assertThat(failure).isInstanceOf(RateLimitedException.class);
+    assertThat(((RateLimitedException) failure).retryAfter()).contains(Duration.ofMillis(644));
+  }
+
+  @Test
+  void retryAfterMsOnAServerErrorSaysHowLongToWaitAndIsAnOverload() throws Exception {
+    Throwable failure =
+        failureFor(
+            new MockResponse.Builder()
+                .code(500)
+                .addHeader("retry-after-ms", "10")
+                .body(errorBody("server error"))
+                .build());
+
+    assertThat(failure).isExactlyInstanceOf(ProviderException.class);
+    ProviderException e = (ProviderException) failure;
+    assertThat(e.retryAfter()).contains(Duration.ofMillis(10));
+    assertThat(e.kind()).isEqualTo(ProviderException.Kind.OVERLOADED);
+    assertThat(e.isRetryable()).isTrue();
+  }
+
+  @Test
   void rateLimitAsAnHttpDateSaysHowLongToWait() throws Exception {
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
     Clock fixed = Clock.fixed(now, ZoneOffset.UTC);

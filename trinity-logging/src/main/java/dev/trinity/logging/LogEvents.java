@@ -86,6 +86,13 @@ public final class LogEvents {
    */
   public static final String LOGGING_SETTINGS_IGNORED = "logging_settings_ignored";
 
+  /**
+   * WARN: a provider of the fallback chain did not answer and the request goes on to the next one
+   * ({@link Keys#FROM}, {@link Keys#TO}, {@link Keys#REASON}, {@link Keys#ERROR_TYPE}, {@link
+   * Keys#ERROR}).
+   */
+  public static final String LLM_FALLBACK = "llm_fallback";
+
   /** Keys carried by the events above. */
   public static final class Keys {
     private Keys() {}
@@ -240,5 +247,11 @@ public final class LogEvents {
 
     /** Configuration settings, as {@code key=value} pairs with where each came from. */
     public static final String SETTINGS = "settings";
+
+    /**
+     * Why the fallback chain went past a provider: {@code failed}, {@code circuit_open} or {@code
+     * queue_full}.
+     */
+    public static final String REASON = "reason";
   }
 }

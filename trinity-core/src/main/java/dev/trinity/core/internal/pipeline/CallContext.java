@@ -80,17 +80,22 @@ public final class CallContext {
   }
 
   private CallContext(CallContext parent) {
+    this(parent, parent.provider, parent.model, parent.requestKey);
+  }
+
+  private CallContext(
+      CallContext parent, String provider, String model, Supplier<String> requestKey) {
     this.correlationId = parent.correlationId;
     this.mdc = parent.mdc;
-    this.provider = parent.provider;
-    this.model = parent.model;
+    this.provider = provider;
+    this.model = model;
     this.clock = parent.clock;
     this.scheduler = parent.scheduler;
     this.start = parent.start;
     this.timeout = parent.timeout;
     this.deadline = parent.deadline;
     this.attempts = parent.attempts;
-    this.requestKey = parent.requestKey;
+    this.requestKey = requestKey;
     this.validator = parent.validator;
     this.waitingCaller = parent.waitingCaller;
     this.listeners = parent.listeners;
@@ -152,6 +157,17 @@ public final class CallContext {
    */
   public CallContext fork() {
     return new CallContext(this);
+  }
+
+  /**
+   * A context for the same call sent to the next provider of the fallback chain: same id, deadline,
+   * attempt counter and validator, with that provider's name, model and request key. Cancelling
+   * this call cancels it.
+   */
+  CallContext forProvider(String provider, String model, Supplier<String> requestKey) {
+    CallContext next = new CallContext(this, provider, model, memoize(requestKey));
+    onCancel(next::cancel);
+    return next;
   }
 
   /** The request's cache key: SHA-256 hex of everything that changes the answer. */

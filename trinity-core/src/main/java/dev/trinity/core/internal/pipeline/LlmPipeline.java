@@ -21,11 +21,11 @@ import dev.trinity.logging.LogEvents.Keys;
 import dev.trinity.logging.MdcSnapshot;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
 public final class LlmPipeline implements AsyncLlmClient {
   private static final Logger log = LoggerFactory.getLogger(LlmPipeline.class);
 
+  private final List<Route> routes;
   private final LlmProvider provider;
   private final LlmConfig config;
-  private final List<Interceptor> interceptors;
   private final Clock clock;
   private final Scheduler scheduler;
   private final Listeners listeners;
@@ -48,7 +48,7 @@ public final class LlmPipeline implements AsyncLlmClient {
   private volatile boolean closed;
 
   /**
-   * Creates a pipeline.
+   * Creates a pipeline with one provider.
    *
    * @param provider the provider the last stage calls
    * @param config the defaults to apply
@@ -62,46 +62,43 @@ public final class LlmPipeline implements AsyncLlmClient {
       List<Interceptor> stages,
       Clock clock,
       Scheduler scheduler) {
-    this(provider, config, stages, clock, scheduler, Listeners.NONE);
+    this(List.of(new Route(provider, stages)), config, clock, scheduler, Listeners.NONE);
   }
 
   /**
-   * Creates a pipeline that reports its calls to listeners.
+   * Creates a pipeline over a fallback chain: the first route's provider is asked first, and a
+   * request goes on to the next route when {@link FallbackPolicy} says the failure falls through.
    *
-   * @param provider the provider the last stage calls
+   * @param routes the providers in chain order, each with its own stages; at least one
    * @param config the defaults to apply
-   * @param stages the stages before the provider, outermost first
    * @param clock the clock
    * @param scheduler the scheduler for deadlines and back-off
    * @param listeners the listeners every call is reported to
    */
   public LlmPipeline(
-      LlmProvider provider,
-      LlmConfig config,
-      List<Interceptor> stages,
-      Clock clock,
-      Scheduler scheduler,
-      Listeners listeners) {
+      List<Route> routes, LlmConfig config, Clock clock, Scheduler scheduler, Listeners listeners) {
+    if (routes.isEmpty()) {
+      throw new IllegalArgumentException("a pipeline needs at least one provider");
+    }
     this.listeners = Objects.requireNonNull(listeners, "listeners");
-    this.provider = provider;
+    this.routes = List.copyOf(routes);
+    this.provider = this.routes.get(0).provider();
     this.config = config;
-    List<Interceptor> all = new ArrayList<>(stages);
-    all.add(new ProviderInterceptor(provider));
-    this.interceptors = List.copyOf(all);
     this.clock = clock;
     this.scheduler = scheduler;
   }
 
   @Override
   public CompletableFuture<LlmResponse> generate(LlmRequest request, ResponseValidator validator) {
-    return run(request, validator, interceptors, false);
+    return run(request, validator, null, false);
   }
 
   /**
-   * Runs a request through the same stages, answered at the end by {@code answerer} instead of this
-   * pipeline's provider: for a source handed its input directly, such as the offline extractor fed
-   * the portfolio. Request keys, deadlines, attempts and events still name this pipeline's
-   * provider, so the answerer should carry the same name and endpoint.
+   * Runs a request through the first provider's stages, answered at the end by {@code answerer}
+   * instead of that provider: for a source handed its input directly, such as the offline extractor
+   * fed the portfolio. Request keys, deadlines, attempts and events still name the first provider,
+   * so the answerer should carry the same name and endpoint. The fallback chain is not walked: the
+   * answerer needs no model server.
    *
    * @param request the request (its cache key, defaults and deadline as for {@link #generate})
    * @param validator accepts the answer before it is cached
@@ -110,9 +107,7 @@ public final class LlmPipeline implements AsyncLlmClient {
    */
   public CompletableFuture<LlmResponse> generate(
       LlmRequest request, ResponseValidator validator, LlmProvider answerer) {
-    List<Interceptor> answered = new ArrayList<>(interceptors.subList(0, interceptors.size() - 1));
-    answered.add(new ProviderInterceptor(Objects.requireNonNull(answerer, "answerer")));
-    return run(request, validator, answered, false);
+    return run(request, validator, routes.get(0).answeredBy(answerer), false);
   }
 
   /**
@@ -121,13 +116,17 @@ public final class LlmPipeline implements AsyncLlmClient {
    * is usually complete already.
    */
   CompletableFuture<LlmResponse> submitWaiting(LlmRequest request, ResponseValidator validator) {
-    return run(request, validator, interceptors, true);
+    return run(request, validator, null, true);
   }
 
+  /**
+   * Runs the request under one deadline: through {@code answered} when given, else along the
+   * fallback chain.
+   */
   private CompletableFuture<LlmResponse> run(
       LlmRequest request,
       ResponseValidator validator,
-      List<Interceptor> stages,
+      @Nullable List<Interceptor> answered,
       boolean callerWaits) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(validator, "validator");
@@ -153,11 +152,12 @@ public final class LlmPipeline implements AsyncLlmClient {
             listeners,
             effective);
     CompletableFuture<LlmResponse> result = new CompletableFuture<>();
+    AtomicReference<CallContext> current = new AtomicReference<>(ctx);
     Scheduler.Cancellable deadline =
         scheduler.schedule(
             () -> {
               try (MdcSnapshot.Scope scope = ctx.scope()) {
-                expire(ctx, result, timeout);
+                expire(current.get(), ctx, result, timeout);
               }
             },
             timeout);
@@ -166,7 +166,10 @@ public final class LlmPipeline implements AsyncLlmClient {
       if (!listeners.isEmpty()) {
         listeners.started(ctx.info());
       }
-      inner = new Chain(stages, 0, effective, ctx).proceed(effective);
+      inner =
+          answered != null
+              ? new Chain(answered, 0, effective, ctx).proceed(effective)
+              : new FallbackWalk(routes, effective, ctx, current).start();
     } catch (RuntimeException e) {
       inner = CompletableFuture.failedFuture(e);
     }
@@ -174,7 +177,7 @@ public final class LlmPipeline implements AsyncLlmClient {
         (response, failure) -> {
           deadline.cancel();
           try (MdcSnapshot.Scope scope = ctx.scope()) {
-            finish(ctx, result, response, failure);
+            finish(current.get(), result, response, failure);
           }
         });
     result.whenComplete(
@@ -192,22 +195,26 @@ public final class LlmPipeline implements AsyncLlmClient {
     return result;
   }
 
-  private void expire(CallContext ctx, CompletableFuture<LlmResponse> result, Duration timeout) {
+  private void expire(
+      CallContext current,
+      CallContext root,
+      CompletableFuture<LlmResponse> result,
+      Duration timeout) {
     RequestTimeoutException e =
         new RequestTimeoutException(
-            provider.name(),
+            current.provider(),
             ProviderException.Kind.TIMEOUT,
-            provider.name()
+            current.provider()
                 + " did not answer within the request timeout of "
                 + timeout.toMillis()
                 + " ms",
             timeout,
             true,
             null);
-    e.withAttempts(ctx.attempts());
+    e.withAttempts(root.attempts());
     if (result.completeExceptionally(e)) {
-      ctx.cancel();
-      logFailed(ctx, e);
+      root.cancel();
+      logFailed(current, e);
     }
   }
 
@@ -230,8 +237,7 @@ public final class LlmPipeline implements AsyncLlmClient {
     } else {
       RuntimeException error =
           Failures.normalize(
-              failure == null ? new IllegalStateException("no response") : failure,
-              provider.name());
+              failure == null ? new IllegalStateException("no response") : failure, ctx.provider());
       if (error instanceof TrinityException te) {
         if (ctx.attempts() > te.attempts()) {
           // failed after the retry stage had counted (an answer the validator rejected); only
@@ -249,7 +255,7 @@ public final class LlmPipeline implements AsyncLlmClient {
     return sync;
   }
 
-  /** The provider the pipeline ends in. */
+  /** The first provider of the chain. */
   public LlmProvider provider() {
     return provider;
   }
@@ -257,6 +263,11 @@ public final class LlmPipeline implements AsyncLlmClient {
   /** The listeners this pipeline reports to (the content engine reports through them too). */
   public Listeners listeners() {
     return listeners;
+  }
+
+  /** Every provider of the chain, the first one first. */
+  public List<LlmProvider> providers() {
+    return routes.stream().map(Route::provider).toList();
   }
 
   /** Refuses new requests from now on; requests in flight finish. */

@@ -18,10 +18,14 @@ import dev.trinity.core.internal.pipeline.CoalescingInterceptor;
 import dev.trinity.core.internal.pipeline.Interceptor;
 import dev.trinity.core.internal.pipeline.LazyWakeScheduler;
 import dev.trinity.core.internal.pipeline.LimitInterceptor;
+import dev.trinity.core.internal.pipeline.Listeners;
 import dev.trinity.core.internal.pipeline.LlmFailures;
 import dev.trinity.core.internal.pipeline.LlmPipeline;
 import dev.trinity.core.internal.pipeline.RetryInterceptor;
 import dev.trinity.core.internal.pipeline.Route;
+import dev.trinity.core.observe.CircuitStateChanged;
+import dev.trinity.core.observe.Endpoint;
+import dev.trinity.core.observe.RequestListener;
 import dev.trinity.core.resilience.CircuitBreaker;
 import dev.trinity.core.resilience.CircuitBreakerRegistry;
 import dev.trinity.core.resilience.ConcurrencyLimiter;
@@ -116,7 +120,13 @@ public final class Trinity implements AutoCloseable {
                 .ignoreExceptionPredicate(t -> !LlmFailures.countsAgainstEndpoint(t))
                 .build(),
             clock);
+    Listeners listeners = new Listeners(b.listeners);
     breakers.addListener(Trinity::logStateChange);
+    if (!listeners.isEmpty()) {
+      breakers.addListener(
+          (name, from, to) ->
+              listeners.circuitStateChanged(new CircuitStateChanged(name, from, to)));
+    }
     if (b.cache != null) {
       this.cache = b.cache;
     } else {
@@ -128,17 +138,21 @@ public final class Trinity implements AutoCloseable {
     List<Route> routes = new ArrayList<>();
     for (LlmProvider each : providers) {
       String endpointName = each.name() + "@" + each.endpoint();
-      ConcurrencyLimiter limit =
-          limits.computeIfAbsent(
-              endpointName,
-              name ->
-                  ConcurrencyLimiter.of(
-                      name,
-                      config.concurrencyLimit().toBuilder()
-                          .dropPredicate(LlmFailures::isOverload)
-                          .build(),
-                      clock,
-                      timers));
+      ConcurrencyLimiter limit = limits.get(endpointName);
+      CircuitBreaker breaker = breakers.breaker(endpointName);
+      if (limit == null) {
+        limit =
+            ConcurrencyLimiter.of(
+                endpointName,
+                config.concurrencyLimit().toBuilder()
+                    .dropPredicate(LlmFailures::isOverload)
+                    .build(),
+                clock,
+                timers);
+        limits.put(endpointName, limit);
+        listeners.endpoint(
+            new Endpoint(each.name(), each.endpoint(), each.defaultModel(), breaker, limit, cache));
+      }
       List<Interceptor> stages = new ArrayList<>();
       stages.add(new CoalescingInterceptor());
       stages.add(new CacheInterceptor(cache));
@@ -147,12 +161,12 @@ public final class Trinity implements AutoCloseable {
       // endpoint or are running there, and a request queued behind the limit when it opens is
       // refused when its turn comes instead of being sent to an endpoint known to be down
       stages.add(new LimitInterceptor(limit));
-      stages.add(new BreakerInterceptor(breakers.breaker(endpointName)));
+      stages.add(new BreakerInterceptor(breaker));
       routes.add(new Route(each, stages));
     }
     this.limiters = Collections.unmodifiableMap(limits);
     this.limiter = limits.values().iterator().next();
-    this.pipeline = new LlmPipeline(routes, config.llm(), clock, scheduler);
+    this.pipeline = new LlmPipeline(routes, config.llm(), clock, scheduler, listeners);
     this.owned = List.copyOf(resources);
   }
 
@@ -436,6 +450,7 @@ public final class Trinity implements AutoCloseable {
     private @Nullable Executor httpExecutor;
     private @Nullable CacheManager cache;
     private final Map<String, LlmProviderFactory> factories = new LinkedHashMap<>();
+    private final List<RequestListener> listeners = new ArrayList<>();
 
     private Builder() {}
 
@@ -577,6 +592,20 @@ public final class Trinity implements AutoCloseable {
      */
     public Builder random(DoubleSupplier random) {
       this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /**
+     * Adds a listener that hears every call of the instance (started, retry scheduled, cache hit,
+     * completed, failed), the circuit breaker's transitions and the content engine's repairs and
+     * fallbacks; see {@link RequestListener} for the contract. Listeners are called in the order
+     * added; one that throws is logged and skipped, never failing a call.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder addListener(RequestListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 

@@ -18,6 +18,8 @@ import dev.trinity.core.content.internal.EngineSettings;
 import dev.trinity.core.content.internal.PromptTemplates;
 import dev.trinity.core.content.internal.SiteContentValidator;
 import dev.trinity.core.content.internal.ThemeCatalog;
+import dev.trinity.core.internal.pipeline.Listeners;
+import dev.trinity.core.internal.pipeline.LlmPipeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -373,7 +375,10 @@ public final class ContentEngines {
               maxInputBytes,
               maxPortfolioChars,
               fileExecutor,
-              clock);
+              clock,
+              trinity.llmAsync() instanceof LlmPipeline pipeline
+                  ? pipeline.listeners()
+                  : Listeners.NONE);
       return new DefaultContentEngine(
           AnswerSource.of(trinity.llmAsync(), provider, clock), settings);
     }

@@ -1,8 +1,10 @@
 package dev.trinity.core.internal.pipeline;
 
+import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
 import dev.trinity.api.ResponseValidator;
 import dev.trinity.core.Scheduler;
+import dev.trinity.core.observe.CallInfo;
 import dev.trinity.logging.CorrelationContext;
 import dev.trinity.logging.MdcSnapshot;
 import java.time.Clock;
@@ -37,6 +39,9 @@ public final class CallContext {
   private final Supplier<String> requestKey;
   private final ResponseValidator validator;
   private final @Nullable Thread waitingCaller;
+  private final Listeners listeners;
+  private final @Nullable CallInfo info;
+  private volatile boolean joined;
   private final List<Runnable> onCancel = new ArrayList<>();
   private volatile @Nullable LlmResponse settledAnswer;
   private boolean cancelled;
@@ -51,7 +56,9 @@ public final class CallContext {
       Duration timeout,
       Supplier<String> requestKey,
       ResponseValidator validator,
-      @Nullable Thread waitingCaller) {
+      @Nullable Thread waitingCaller,
+      Listeners listeners,
+      LlmRequest request) {
     this.correlationId = correlationId;
     Map<String, String> callerMdc = new HashMap<>(MdcSnapshot.capture().asMap());
     callerMdc.put(CorrelationContext.MDC_KEY, correlationId);
@@ -67,6 +74,9 @@ public final class CallContext {
     this.requestKey = memoize(requestKey);
     this.validator = validator;
     this.waitingCaller = waitingCaller;
+    this.listeners = listeners;
+    this.info =
+        listeners.isEmpty() ? null : new CallInfo(request, correlationId, provider, model, start);
   }
 
   private CallContext(CallContext parent) {
@@ -88,6 +98,42 @@ public final class CallContext {
     this.requestKey = requestKey;
     this.validator = parent.validator;
     this.waitingCaller = parent.waitingCaller;
+    this.listeners = parent.listeners;
+    this.info = parent.info;
+  }
+
+  /** The instance's listeners. */
+  public Listeners listeners() {
+    return listeners;
+  }
+
+  /**
+   * The call as listeners see it.
+   *
+   * @throws IllegalStateException when there are no listeners (check {@link Listeners#isEmpty()})
+   */
+  public CallInfo info() {
+    CallInfo i = info;
+    if (i == null) {
+      throw new IllegalStateException("no listeners, no call info");
+    }
+    return i;
+  }
+
+  /** Records that this caller took the answer of an identical call in flight. */
+  public void joined() {
+    joined = true;
+  }
+
+  /** Whether this caller took the answer of an identical call in flight. */
+  public boolean hasJoined() {
+    return joined;
+  }
+
+  /** Time from submission until now, never negative. */
+  public Duration elapsedNonNegative() {
+    Duration d = elapsed();
+    return d.isNegative() ? Duration.ZERO : d;
   }
 
   /**

@@ -12,6 +12,9 @@ import dev.trinity.api.TrinityException;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.Scheduler;
 import dev.trinity.core.internal.cache.RequestKeys;
+import dev.trinity.core.observe.RequestCancelled;
+import dev.trinity.core.observe.RequestCompleted;
+import dev.trinity.core.observe.Served;
 import dev.trinity.logging.CorrelationContext;
 import dev.trinity.logging.LogEvents;
 import dev.trinity.logging.LogEvents.Keys;
@@ -40,6 +43,7 @@ public final class LlmPipeline implements AsyncLlmClient {
   private final LlmConfig config;
   private final Clock clock;
   private final Scheduler scheduler;
+  private final Listeners listeners;
   private final BlockingLlmClient sync = new BlockingLlmClient(this);
   private volatile boolean closed;
 
@@ -58,7 +62,7 @@ public final class LlmPipeline implements AsyncLlmClient {
       List<Interceptor> stages,
       Clock clock,
       Scheduler scheduler) {
-    this(List.of(new Route(provider, stages)), config, clock, scheduler);
+    this(List.of(new Route(provider, stages)), config, clock, scheduler, Listeners.NONE);
   }
 
   /**
@@ -69,11 +73,14 @@ public final class LlmPipeline implements AsyncLlmClient {
    * @param config the defaults to apply
    * @param clock the clock
    * @param scheduler the scheduler for deadlines and back-off
+   * @param listeners the listeners every call is reported to
    */
-  public LlmPipeline(List<Route> routes, LlmConfig config, Clock clock, Scheduler scheduler) {
+  public LlmPipeline(
+      List<Route> routes, LlmConfig config, Clock clock, Scheduler scheduler, Listeners listeners) {
     if (routes.isEmpty()) {
       throw new IllegalArgumentException("a pipeline needs at least one provider");
     }
+    this.listeners = Objects.requireNonNull(listeners, "listeners");
     this.routes = List.copyOf(routes);
     this.provider = this.routes.get(0).provider();
     this.config = config;
@@ -141,7 +148,9 @@ public final class LlmPipeline implements AsyncLlmClient {
             timeout,
             () -> RequestKeys.of(provider.name(), provider.endpoint(), effective),
             validator,
-            callerWaits ? Thread.currentThread() : null);
+            callerWaits ? Thread.currentThread() : null,
+            listeners,
+            effective);
     CompletableFuture<LlmResponse> result = new CompletableFuture<>();
     AtomicReference<CallContext> current = new AtomicReference<>(ctx);
     Scheduler.Cancellable deadline =
@@ -154,6 +163,9 @@ public final class LlmPipeline implements AsyncLlmClient {
             timeout);
     CompletableFuture<LlmResponse> inner;
     try (MdcSnapshot.Scope scope = ctx.scope()) {
+      if (!listeners.isEmpty()) {
+        listeners.started(ctx.info());
+      }
       inner =
           answered != null
               ? new Chain(answered, 0, effective, ctx).proceed(effective)
@@ -173,6 +185,11 @@ public final class LlmPipeline implements AsyncLlmClient {
           if (failure instanceof CancellationException) {
             deadline.cancel();
             ctx.cancel();
+            if (!listeners.isEmpty()) {
+              try (MdcSnapshot.Scope scope = ctx.scope()) {
+                listeners.cancelled(new RequestCancelled(ctx.info(), ctx.elapsedNonNegative()));
+              }
+            }
           }
         });
     return result;
@@ -243,6 +260,11 @@ public final class LlmPipeline implements AsyncLlmClient {
     return provider;
   }
 
+  /** The listeners this pipeline reports to (the content engine reports through them too). */
+  public Listeners listeners() {
+    return listeners;
+  }
+
   /** Every provider of the chain, the first one first. */
   public List<LlmProvider> providers() {
     return routes.stream().map(Route::provider).toList();
@@ -287,6 +309,12 @@ public final class LlmPipeline implements AsyncLlmClient {
 
   private static void logCompleted(CallContext ctx, LlmResponse r) {
     try (MdcSnapshot.Scope scope = ctx.scope()) {
+      Listeners listeners = ctx.listeners();
+      if (!listeners.isEmpty()) {
+        Served served =
+            r.cached() ? Served.CACHE : ctx.hasJoined() ? Served.COALESCED : Served.PROVIDER;
+        listeners.completed(new RequestCompleted(ctx.info(), r, served, r.latency()));
+      }
       log.atInfo()
           .setMessage(LogEvents.LLM_REQUEST_COMPLETED)
           .addKeyValue(Keys.DURATION_MS, r.latency().toMillis())
@@ -306,6 +334,9 @@ public final class LlmPipeline implements AsyncLlmClient {
 
   private static void logFailed(CallContext ctx, TrinityException e) {
     try (MdcSnapshot.Scope scope = ctx.scope()) {
+      if (!ctx.listeners().isEmpty()) {
+        ctx.listeners().failed(Listeners.failedEvent(ctx, e));
+      }
       // a rejected answer is the caller's decision (it may re-ask), not a failure of the call
       log.atLevel(
               e instanceof dev.trinity.api.ContentValidationException

@@ -538,6 +538,19 @@ public final class Trinity implements AutoCloseable {
     }
 
     /**
+     * Replaces the {@code fleet:} section (fleet-wide single flight; needs the Redis cache tier).
+     *
+     * @param fleet the fleet settings
+     * @return this builder
+     * @throws dev.trinity.api.ConfigurationException when fleet mode is on and the {@code cache:}
+     *     section in force has no Redis tier
+     */
+    public Builder fleet(FleetConfig fleet) {
+      this.config = config.toBuilder().fleet(fleet).build();
+      return this;
+    }
+
+    /**
      * Sets the clock (a fake one in tests). Defaults to the UTC system clock.
      *
      * @param clock the clock

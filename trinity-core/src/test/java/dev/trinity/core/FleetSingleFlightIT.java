@@ -101,6 +101,8 @@ class FleetSingleFlightIT {
             .registerProvider(JsonTestProvider.factory())
             .build();
     instances.add(t);
+    // ready once the shared tier is connected: before that nothing can be shared
+    await().atMost(Duration.ofSeconds(10)).until(() -> t.cache().health().get("redis").isUp());
     return t;
   }
 
@@ -231,6 +233,72 @@ class FleetSingleFlightIT {
     assertThat(failing).failsWithin(Duration.ofSeconds(10));
     assertThat(waiting.get(10, TimeUnit.SECONDS).text()).isEqualTo("answer 2");
     assertThat(calls).hasValue(2);
+  }
+
+  @Test
+  void whileTheSharedTierIsDownRequestsGoOnLocallyWithoutTakingLeases() throws Exception {
+    Trinity a = instance(fleet());
+    Trinity b = instance(fleet());
+    redis.kill();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () -> {
+              a.llm().generate(LlmRequest.of("probe a " + System.nanoTime()));
+              return !a.cache().health().get("redis").isUp();
+            });
+    int before = calls.get();
+
+    a.llm().generate(LlmRequest.of("same"));
+    b.llm().generate(LlmRequest.of("same"));
+
+    // nothing can be shared without Redis: each instance asks once, and neither waits
+    assertThat(calls.get() - before).isEqualTo(2);
+  }
+
+  @Test
+  void aWaiterGivesUpAtItsOwnDeadlineAndStopsPolling() throws Exception {
+    Trinity a = instance(fleet().withPollInterval(Duration.ofMillis(20)));
+    a.llm().generate(LlmRequest.of("warm up"));
+    int before = calls.get();
+    String key = "held by another JVM";
+    LlmRequest request =
+        LlmRequest.builder()
+            .addMessage(dev.trinity.api.Message.user(key))
+            .timeout(Duration.ofMillis(400))
+            .build();
+    // learn the lease key: take it with the request itself on a throwaway owner
+    hold = false;
+    CompletableFuture<LlmResponse> probe;
+    Trinity other = instance(fleet());
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest r) throws InterruptedException {
+            calls.incrementAndGet();
+            release.await(30, TimeUnit.SECONDS);
+            return PipelineHarness.ok("late");
+          }
+        });
+    probe =
+        other
+            .llmAsync()
+            .generate(LlmRequest.builder().addMessage(dev.trinity.api.Message.user(key)).build());
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> !redisCommands.keys(PREFIX + "lease:*").isEmpty());
+    int afterOwner = calls.get();
+
+    long t0 = System.nanoTime();
+    CompletableFuture<LlmResponse> waiter = a.llmAsync().generate(request);
+    assertThat(waiter).failsWithin(Duration.ofSeconds(5));
+    Duration waited = Duration.ofNanos(System.nanoTime() - t0);
+
+    assertThat(waited).isLessThan(Duration.ofMillis(1_500));
+    assertThat(calls.get()).isEqualTo(afterOwner); // the waiter never called the provider
+    assertThat(afterOwner - before).isEqualTo(1);
+    release.countDown();
+    assertThat(probe.get(10, TimeUnit.SECONDS).text()).isEqualTo("late");
   }
 
   @Test

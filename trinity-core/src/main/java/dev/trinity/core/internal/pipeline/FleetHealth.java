@@ -51,15 +51,18 @@ public final class FleetHealth {
   }
 
   void failed(Throwable error) {
+    Throwable cause = Throwables.unwrap(error);
+    failed(
+        cause.getClass().getSimpleName()
+            + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+  }
+
+  void failed(String reason) {
     nextProbe.set(clock.instant().plus(PROBE_INTERVAL));
     if (degraded.compareAndSet(false, true)) {
-      Throwable cause = Throwables.unwrap(error);
       log.atWarn()
           .setMessage(LogEvents.FLEET_DEGRADED)
-          .addKeyValue(
-              LogEvents.Keys.ERROR,
-              cause.getClass().getSimpleName()
-                  + (cause.getMessage() == null ? "" : ": " + cause.getMessage()))
+          .addKeyValue(LogEvents.Keys.ERROR, reason)
           .log();
     }
   }

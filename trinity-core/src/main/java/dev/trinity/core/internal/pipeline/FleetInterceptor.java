@@ -4,6 +4,8 @@ import dev.trinity.api.CachePolicy;
 import dev.trinity.api.LlmResponse;
 import dev.trinity.cache.CacheManager;
 import dev.trinity.cache.CacheResult;
+import dev.trinity.cache.TierHealth;
+import dev.trinity.cache.TierType;
 import dev.trinity.cache.internal.FleetLeases;
 import dev.trinity.core.FleetConfig;
 import dev.trinity.core.Scheduler;
@@ -32,6 +34,9 @@ import org.jspecify.annotations.Nullable;
  * fleet is {@linkplain FleetHealth degraded}: no request fails because of this stage.
  */
 public final class FleetInterceptor implements Interceptor {
+  private static final String REDIS_TIER = TierType.REDIS.yamlName();
+  private static final long PID = ProcessHandle.current().pid();
+
   private final FleetLeases leases;
   private final CacheManager cache;
   private final FleetHealth health;
@@ -57,10 +62,29 @@ public final class FleetInterceptor implements Interceptor {
     this.renewEvery = config.leaseTime().dividedBy(3);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Answers are shared through the Redis tier: while it is down (still connecting at start-up,
+   * or Redis sick) an owner's answer would reach no other JVM and waiters would take the lease one
+   * after another, so the request goes on locally and the fleet counts as degraded.
+   */
   @Override
   public CompletableFuture<LlmResponse> intercept(Chain chain) {
     CachePolicy policy = chain.request().cachePolicy();
-    if (policy != CachePolicy.USE || !cache.isEnabled() || !health.admits()) {
+    if (policy != CachePolicy.USE || !cache.isEnabled()) {
+      return chain.proceed(chain.request());
+    }
+    TierHealth redis = cache.health().get(REDIS_TIER);
+    if (redis == null || !redis.isUp()) {
+      health.failed(
+          redis == null
+              ? "the cache has no redis tier"
+              : "the redis cache tier is down"
+                  + redis.reason().map(r -> " (" + r + ")").orElse(""));
+      return chain.proceed(chain.request());
+    }
+    if (!health.admits()) {
       return chain.proceed(chain.request());
     }
     return new Attempt(chain).start();
@@ -71,7 +95,8 @@ public final class FleetInterceptor implements Interceptor {
     private final Chain chain;
     private final CallContext ctx;
     private final String key;
-    private final String token = UUID.randomUUID().toString();
+    // the JVM's process id first: an operator (or a test) can tell which JVM holds a lease
+    private final String token = PID + ":" + UUID.randomUUID();
     private final CompletableFuture<LlmResponse> result = new CompletableFuture<>();
     private final AtomicBoolean checking = new AtomicBoolean();
     private final AtomicBoolean decided = new AtomicBoolean();
@@ -95,7 +120,9 @@ public final class FleetInterceptor implements Interceptor {
                 } else {
                   health.succeeded();
                   if (won) {
-                    own();
+                    // the cache stage missed, but an owner may have stored its answer and
+                    // released its lease since: look once more before calling
+                    ownAfterWaiting();
                   } else {
                     waitForAnswer();
                   }

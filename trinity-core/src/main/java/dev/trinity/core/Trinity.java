@@ -143,6 +143,7 @@ public final class Trinity implements AutoCloseable {
     if (config.fleet().enabled()) {
       leases = FleetLeases.redis(config.cache());
       resources.add(0, leases);
+      resources.add(0, fleetHealth::close);
     }
     this.fleetHealth = fleetHealth;
     Map<String, ConcurrencyLimiter> limits = new LinkedHashMap<>();

@@ -24,7 +24,10 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A fleet of real JVMs ({@link FleetWorkerMain} on the test class path) against one redis-server
  * and one stand-in model server that counts the calls it receives.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FleetProcessesIT {
   @RegisterExtension static final RedisServerProcess redis = RedisServerProcess.create();
 
@@ -44,11 +48,15 @@ class FleetProcessesIT {
   private final AtomicLong secondCallNanos = new AtomicLong();
   private final List<Process> workers = new ArrayList<>();
   private volatile boolean holdFirst;
+  private volatile long delayMs = 5;
   private RedisClient raw;
   private RedisCommands<String, String> redisCommands;
 
   @BeforeEach
   void start() throws Exception {
+    if (!redisUp()) {
+      redis.start();
+    }
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -66,7 +74,7 @@ class FleetProcessesIT {
                 .code(200)
                 .addHeader("Content-Type", "application/json")
                 .body("{\"text\":\"answer " + n + "\",\"prompt_tokens\":3,\"completion_tokens\":5}")
-                .headersDelay(5, TimeUnit.MILLISECONDS)
+                .headersDelay(delayMs, TimeUnit.MILLISECONDS)
                 .build();
           }
         });
@@ -74,6 +82,30 @@ class FleetProcessesIT {
     raw = RedisClient.create(RedisURI.create("redis://127.0.0.1:" + redis.port()));
     redisCommands = raw.connect().sync();
     redisCommands.flushall();
+  }
+
+  /** Whether the model server has had at least {@code n} calls from each worker's prompts. */
+  private boolean everyWorkerCalled(int n) {
+    for (int id = 0; id < 3; id++) {
+      String tag = "w" + id + " ";
+      int seen =
+          callsPerPrompt.entrySet().stream()
+              .filter(e -> e.getKey().contains(tag))
+              .mapToInt(e -> e.getValue().get())
+              .sum();
+      if (seen < n) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean redisUp() {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", redis.port())) {
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   @AfterEach
@@ -84,7 +116,8 @@ class FleetProcessesIT {
     server.close();
   }
 
-  private Process worker(int id, int requests, int prompts, long leaseMs) throws Exception {
+  private Process worker(int id, int requests, int prompts, long leaseMs, String... more)
+      throws Exception {
     Path out = dir.resolve("worker-" + id + ".out");
     Process p =
         new ProcessBuilder(
@@ -100,7 +133,8 @@ class FleetProcessesIT {
                 Integer.toString(prompts),
                 Integer.toString(id),
                 Long.toString(leaseMs),
-                "50")
+                "50",
+                more.length > 0 ? more[0] : "")
             .redirectErrorStream(true)
             .redirectOutput(out.toFile())
             .start();
@@ -131,7 +165,11 @@ class FleetProcessesIT {
       ok += Integer.parseInt(r.replaceAll(".*ok=(\\d+).*", "$1"));
     }
     assertThat(ok).isEqualTo(1000);
-    assertThat(calls).hasValue(100);
+    StringBuilder logs = new StringBuilder();
+    for (int id = 0; id < 3; id++) {
+      logs.append(Files.readString(dir.resolve("worker-" + id + ".out")));
+    }
+    assertThat(calls).as("provider calls; worker output:%n%s", logs).hasValue(100);
     assertThat(callsPerPrompt).hasSize(100).allSatisfy((prompt, n) -> assertThat(n).hasValue(1));
   }
 
@@ -162,5 +200,30 @@ class FleetProcessesIT {
     // the lease had at most lease time left when the owner died; one poll later it is taken
     assertThat(Duration.ofNanos(secondCallNanos.get() - killed))
         .isLessThan(Duration.ofMillis(leaseMs + 50 + 750));
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // the others run against a Redis that was never killed
+  void killingRedisMidRunAndRestartingItFailsNoRequestAndEveryJvmDegradesThenRestores()
+      throws Exception {
+    delayMs = 20;
+    List<Process> fleet = new ArrayList<>();
+    for (int id = 0; id < 3; id++) {
+      fleet.add(worker(id, 600, 600, 10_000, "until-restored"));
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> everyWorkerCalled(10));
+    redis.kill();
+    await().atMost(Duration.ofSeconds(30)).until(() -> everyWorkerCalled(60));
+    redis.start();
+
+    for (int id = 0; id < 3; id++) {
+      String r = result(id, fleet.get(id));
+      assertThat(r).endsWith("failed=0");
+      String log = Files.readString(dir.resolve("worker-" + id + ".out"));
+      assertThat(log).as("worker %s log", id).contains("EVENT fleet_degraded");
+      assertThat(log.lastIndexOf("EVENT fleet_restored"))
+          .as("worker %s restored after its last degradation", id)
+          .isGreaterThan(log.lastIndexOf("EVENT fleet_degraded"));
+    }
   }
 }

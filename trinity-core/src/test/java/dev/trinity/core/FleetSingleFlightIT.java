@@ -94,7 +94,13 @@ class FleetSingleFlightIT {
             .cache(
                 CacheConfig.builder()
                     .tiers(TierType.MEMORY, TierType.REDIS)
-                    .redis(r -> r.host("127.0.0.1").port(redis.port()).keyPrefix(PREFIX))
+                    .redis(
+                        r ->
+                            r.host("127.0.0.1")
+                                .port(redis.port())
+                                .keyPrefix(PREFIX)
+                                // a loaded test machine must not look like a Redis outage
+                                .commandTimeout(Duration.ofSeconds(2)))
                     .build())
             .fleet(fleet)
             .retry(dev.trinity.core.resilience.RetryConfig.disabled())

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * failed=<n>}.
  *
  * <p>Arguments: redis port, model base URL, number of requests, number of distinct prompts, random
- * seed, lease time in ms, poll interval in ms.
+ * seed, lease time in ms, poll interval in ms, and optionally {@code until-restored}: after its
+ * requests, keep sending fresh ones until the fleet is no longer degraded (at most 30 s).
  */
 public final class FleetWorkerMain {
   private FleetWorkerMain() {}
@@ -32,11 +33,19 @@ public final class FleetWorkerMain {
     long seed = Long.parseLong(args[4]);
     Duration lease = Duration.ofMillis(Long.parseLong(args[5]));
     Duration poll = Duration.ofMillis(Long.parseLong(args[6]));
+    boolean untilRestored = args.length > 7 && args[7].equals("until-restored");
+    // in that mode each JVM has prompts of its own, so the model server can tell them apart
+    String promptPrefix = untilRestored ? "w" + seed + " " : "";
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < requests; i++) {
       order.add(i % prompts);
     }
     Collections.shuffle(order, new Random(seed));
+    // Trinity's own events do not reach the console in tests: capture fleet mode's and print them
+    dev.trinity.test.LogCapture events =
+        dev.trinity.test.LogCapture.of("dev.trinity.core.internal.pipeline.FleetHealth")
+            .atLevel(org.slf4j.event.Level.INFO)
+            .start();
     AtomicInteger ok = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
     try (Trinity trinity =
@@ -51,7 +60,13 @@ public final class FleetWorkerMain {
             .cache(
                 CacheConfig.builder()
                     .tiers(TierType.MEMORY, TierType.REDIS)
-                    .redis(r -> r.host("127.0.0.1").port(redisPort).keyPrefix("fleet-jvm:"))
+                    .redis(
+                        r ->
+                            r.host("127.0.0.1")
+                                .port(redisPort)
+                                .keyPrefix("fleet-jvm:")
+                                // the test machine may be loaded: count only real outages
+                                .commandTimeout(Duration.ofSeconds(2)))
                     .build())
             .fleet(
                 FleetConfig.ofDefaults()
@@ -69,7 +84,7 @@ public final class FleetWorkerMain {
         callers.execute(
             () -> {
               try {
-                trinity.llm().generate(LlmRequest.of("portfolio " + prompt));
+                trinity.llm().generate(LlmRequest.of(promptPrefix + "portfolio " + prompt));
                 ok.incrementAndGet();
               } catch (RuntimeException e) {
                 failed.incrementAndGet();
@@ -79,6 +94,28 @@ public final class FleetWorkerMain {
       }
       callers.shutdown();
       callers.awaitTermination(2, TimeUnit.MINUTES);
+      if (untilRestored) {
+        AtomicInteger extra = new AtomicInteger();
+        org.awaitility.Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(50))
+            .until(
+                () -> {
+                  try {
+                    trinity
+                        .llm()
+                        .generate(LlmRequest.of("after " + seed + " " + extra.incrementAndGet()));
+                    ok.incrementAndGet();
+                  } catch (RuntimeException e) {
+                    failed.incrementAndGet();
+                    System.err.println("FAILED " + e);
+                  }
+                  return !trinity.isFleetDegraded();
+                });
+      }
+    }
+    for (var e : events.events()) {
+      System.out.println("EVENT " + dev.trinity.test.LogCapture.render(e));
     }
     System.out.println("RESULT ok=" + ok.get() + " failed=" + failed.get());
     System.out.flush();

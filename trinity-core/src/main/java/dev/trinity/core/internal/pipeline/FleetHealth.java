@@ -24,6 +24,7 @@ public final class FleetHealth {
 
   private final Clock clock;
   private final AtomicBoolean degraded = new AtomicBoolean();
+  private volatile boolean closed;
   private final AtomicReference<Instant> nextProbe = new AtomicReference<>(Instant.MIN);
 
   /**
@@ -58,6 +59,9 @@ public final class FleetHealth {
   }
 
   void failed(String reason) {
+    if (closed) {
+      return; // a release or publish cut short by closing the instance says nothing about Redis
+    }
     nextProbe.set(clock.instant().plus(PROBE_INTERVAL));
     if (degraded.compareAndSet(false, true)) {
       log.atWarn()
@@ -65,6 +69,11 @@ public final class FleetHealth {
           .addKeyValue(LogEvents.Keys.ERROR, reason)
           .log();
     }
+  }
+
+  /** Stops reporting: the instance is closing and its Redis connections with it. */
+  public void close() {
+    closed = true;
   }
 
   void succeeded() {

@@ -50,6 +50,15 @@ class FleetHealthTest {
   }
 
   @Test
+  void failuresWhileClosingAreNotReported() {
+    health.close();
+    health.failed("connection closed");
+
+    assertThat(health.isDegraded()).isFalse();
+    assertThat(logs.events(LogEvents.FLEET_DEGRADED)).isEmpty();
+  }
+
+  @Test
   void aSuccessRestoresAndLogsOnce() {
     health.failed("down");
     health.succeeded();

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
+import mockwebserver3.SocketEffect;
 import okio.BufferedSink;
 
 /**
@@ -15,6 +17,7 @@ import okio.BufferedSink;
 public final class GatedBody implements MockResponseBody {
   private final List<String> before;
   private final List<String> after;
+  private final boolean cut;
   private final CountDownLatch gate = new CountDownLatch(1);
   private final CountDownLatch firstWritten = new CountDownLatch(1);
 
@@ -25,8 +28,23 @@ public final class GatedBody implements MockResponseBody {
    * @param after lines written once the gate opens
    */
   public GatedBody(List<String> before, List<String> after) {
+    this(before, after, false);
+  }
+
+  private GatedBody(List<String> before, List<String> after, boolean cut) {
     this.before = before;
     this.after = after;
+    this.cut = cut;
+  }
+
+  /**
+   * A body that writes its first lines, and when the gate opens drops the connection mid-body.
+   *
+   * @param before lines written at once
+   * @return the body
+   */
+  public static GatedBody cutAfter(List<String> before) {
+    return new GatedBody(before, List.of(), true);
   }
 
   @Override
@@ -37,8 +55,7 @@ public final class GatedBody implements MockResponseBody {
   @Override
   public void writeTo(BufferedSink sink) throws IOException {
     for (String line : before) {
-      sink.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-      sink.flush();
+      write(sink, line + "\n");
     }
     firstWritten.countDown();
     try {
@@ -47,10 +64,37 @@ public final class GatedBody implements MockResponseBody {
       Thread.currentThread().interrupt();
       return;
     }
+    if (cut) {
+      // a chunk announced and never finished: the connection ends mid-body
+      sink.write("100\r\n".getBytes(StandardCharsets.UTF_8));
+      sink.flush();
+      return;
+    }
     for (String line : after) {
       sink.write((line + "\n").getBytes(StandardCharsets.UTF_8));
       sink.flush();
     }
+  }
+
+  /** The response carrying this body, framed as a cut body needs. */
+  public MockResponse response() {
+    MockResponse.Builder b = new MockResponse.Builder().code(200).body(this);
+    if (cut) {
+      b.addHeader("Transfer-Encoding", "chunked").onResponseEnd(new SocketEffect.CloseSocket());
+    }
+    return b.build();
+  }
+
+  private void write(BufferedSink sink, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if (cut) {
+      sink.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.UTF_8));
+      sink.write(bytes);
+      sink.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    } else {
+      sink.write(bytes);
+    }
+    sink.flush();
   }
 
   /** Lets the rest of the body go. */

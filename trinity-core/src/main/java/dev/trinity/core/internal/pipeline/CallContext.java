@@ -37,6 +37,7 @@ public final class CallContext {
   private final Supplier<String> requestKey;
   private final ResponseValidator validator;
   private final @Nullable Thread waitingCaller;
+  private final @Nullable StreamCall stream;
   private final List<Runnable> onCancel = new ArrayList<>();
   private volatile @Nullable LlmResponse settledAnswer;
   private boolean cancelled;
@@ -51,7 +52,8 @@ public final class CallContext {
       Duration timeout,
       Supplier<String> requestKey,
       ResponseValidator validator,
-      @Nullable Thread waitingCaller) {
+      @Nullable Thread waitingCaller,
+      @Nullable StreamCall stream) {
     this.correlationId = correlationId;
     Map<String, String> callerMdc = new HashMap<>(MdcSnapshot.capture().asMap());
     callerMdc.put(CorrelationContext.MDC_KEY, correlationId);
@@ -67,6 +69,7 @@ public final class CallContext {
     this.requestKey = memoize(requestKey);
     this.validator = validator;
     this.waitingCaller = waitingCaller;
+    this.stream = stream;
   }
 
   private CallContext(CallContext parent) {
@@ -83,6 +86,25 @@ public final class CallContext {
     this.requestKey = parent.requestKey;
     this.validator = parent.validator;
     this.waitingCaller = parent.waitingCaller;
+    this.stream = parent.stream;
+  }
+
+  /** The subscriber's side when this call streams; null for a call answered whole. */
+  @Nullable StreamCall stream() {
+    return stream;
+  }
+
+  /** Whether this call streams. */
+  public boolean streams() {
+    return stream != null;
+  }
+
+  /**
+   * Whether this call streams and a text chunk has reached the subscriber: from then on it must not
+   * be retried, or the subscriber would see text twice.
+   */
+  public boolean streamStarted() {
+    return stream != null && stream.started();
   }
 
   /**

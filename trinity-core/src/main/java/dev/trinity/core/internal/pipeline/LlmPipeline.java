@@ -1,6 +1,8 @@
 package dev.trinity.core.internal.pipeline;
 
 import dev.trinity.api.AsyncLlmClient;
+import dev.trinity.api.Capability;
+import dev.trinity.api.LlmChunk;
 import dev.trinity.api.LlmClient;
 import dev.trinity.api.LlmProvider;
 import dev.trinity.api.LlmRequest;
@@ -9,6 +11,8 @@ import dev.trinity.api.ProviderException;
 import dev.trinity.api.RequestTimeoutException;
 import dev.trinity.api.ResponseValidator;
 import dev.trinity.api.TrinityException;
+import dev.trinity.api.UnsupportedCapabilityException;
+import dev.trinity.api.internal.FailedPublisher;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.Scheduler;
 import dev.trinity.core.internal.cache.RequestKeys;
@@ -23,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +74,34 @@ public final class LlmPipeline implements AsyncLlmClient {
 
   @Override
   public CompletableFuture<LlmResponse> generate(LlmRequest request, ResponseValidator validator) {
-    return run(request, validator, interceptors, false);
+    return run(request, validator, interceptors, false, null);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Each subscription runs one call through the same stages as {@link #generate}; see {@link
+   * StreamCall} for how the stages see it. Coalescing is skipped: identical streams each make their
+   * own exchange.
+   */
+  @Override
+  public Flow.Publisher<LlmChunk> stream(LlmRequest request, ResponseValidator validator) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(validator, "validator");
+    if (!provider.capabilities().contains(Capability.STREAMING)) {
+      return new FailedPublisher<>(
+          new UnsupportedCapabilityException(provider.name(), Capability.STREAMING));
+    }
+    return subscriber -> {
+      Objects.requireNonNull(subscriber, "subscriber");
+      if (closed) {
+        new FailedPublisher<LlmChunk>(closedFailure()).subscribe(subscriber);
+        return;
+      }
+      StreamCall call = new StreamCall(subscriber);
+      CompletableFuture<LlmResponse> result = run(request, validator, interceptors, false, call);
+      result.whenComplete(call::finish);
+    };
   }
 
   /**
@@ -87,7 +119,7 @@ public final class LlmPipeline implements AsyncLlmClient {
       LlmRequest request, ResponseValidator validator, LlmProvider answerer) {
     List<Interceptor> answered = new ArrayList<>(interceptors.subList(0, interceptors.size() - 1));
     answered.add(new ProviderInterceptor(Objects.requireNonNull(answerer, "answerer")));
-    return run(request, validator, answered, false);
+    return run(request, validator, answered, false, null);
   }
 
   /**
@@ -96,19 +128,19 @@ public final class LlmPipeline implements AsyncLlmClient {
    * is usually complete already.
    */
   CompletableFuture<LlmResponse> submitWaiting(LlmRequest request, ResponseValidator validator) {
-    return run(request, validator, interceptors, true);
+    return run(request, validator, interceptors, true, null);
   }
 
   private CompletableFuture<LlmResponse> run(
       LlmRequest request,
       ResponseValidator validator,
       List<Interceptor> stages,
-      boolean callerWaits) {
+      boolean callerWaits,
+      @Nullable StreamCall stream) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(validator, "validator");
     if (closed) {
-      return CompletableFuture.failedFuture(
-          new TrinityException("this Trinity instance is closed", null, false));
+      return CompletableFuture.failedFuture(closedFailure());
     }
     String correlationId = correlationId(request);
     String model = request.model().orElse(provider.defaultModel());
@@ -124,7 +156,8 @@ public final class LlmPipeline implements AsyncLlmClient {
             timeout,
             () -> RequestKeys.of(provider.name(), provider.endpoint(), effective),
             validator,
-            callerWaits ? Thread.currentThread() : null);
+            callerWaits ? Thread.currentThread() : null,
+            stream);
     CompletableFuture<LlmResponse> result = new CompletableFuture<>();
     Scheduler.Cancellable deadline =
         scheduler.schedule(
@@ -134,6 +167,15 @@ public final class LlmPipeline implements AsyncLlmClient {
               }
             },
             timeout);
+    if (stream != null) {
+      // the subscriber has its subscription before any stage runs, and may cancel in it
+      stream.open(ctx, () -> result.cancel(true));
+      if (result.isDone()) {
+        deadline.cancel();
+        ctx.cancel();
+        return result;
+      }
+    }
     CompletableFuture<LlmResponse> inner;
     try (MdcSnapshot.Scope scope = ctx.scope()) {
       inner = new Chain(stages, 0, effective, ctx).proceed(effective);
@@ -155,6 +197,10 @@ public final class LlmPipeline implements AsyncLlmClient {
           }
         });
     return result;
+  }
+
+  private static TrinityException closedFailure() {
+    return new TrinityException("this Trinity instance is closed", null, false);
   }
 
   private void expire(CallContext ctx, CompletableFuture<LlmResponse> result, Duration timeout) {

@@ -42,12 +42,29 @@ import java.util.stream.Stream;
  */
 public final class StreamingFirstTokenBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ExecutorService RAW_EXECUTOR = rawExecutor();
+  private static final java.util.Set<Integer> CLIENT_PORTS =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   static {
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
   private StreamingFirstTokenBenchmark() {}
+
+  /**
+   * The raw client's executor, made as Trinity makes its shared client's (a cached pool of daemon
+   * threads), so that both read through the same kind of JDK client. Without an executor of its
+   * own, the JDK runs some of a response's steps inline on its selector thread.
+   */
+  private static ExecutorService rawExecutor() {
+    return Executors.newCachedThreadPool(
+        r -> {
+          Thread t = new Thread(r, "raw-http");
+          t.setDaemon(true);
+          return t;
+        });
+  }
 
   public static void main(String[] args) throws Exception {
     int calls = args.length > 0 ? Integer.parseInt(args[0]) : 300;
@@ -62,12 +79,15 @@ public final class StreamingFirstTokenBenchmark {
     server.setExecutor(serverThreads);
     server.start();
     URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpClient raw =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(RAW_EXECUTOR).build();
     try (Trinity trinity =
         Trinity.builder()
             .llm(LlmConfig.builder().provider("ollama").baseUrl(base).model("bench").build())
             .build()) {
       int warmup = Math.max(20, calls / 10);
+      long[] asyncFirst = new long[calls];
+      long[] asyncAll = new long[calls];
       long[] rawFirst = new long[calls];
       long[] trinityFirst = new long[calls];
       long[] rawAll = new long[calls];
@@ -75,9 +95,15 @@ public final class StreamingFirstTokenBenchmark {
       long[] pair = new long[2];
       for (int i = -warmup; i < calls; i++) {
         String prompt = "call " + i;
-        boolean rawFirstInPair = (i & 1) == 0;
-        for (int k = 0; k < 2; k++) {
-          if ((k == 0) == rawFirstInPair) {
+        for (int k = 0; k < 3; k++) {
+          int way = Math.floorMod(i + k, 3);
+          if (way == 2) {
+            rawAsyncCall(raw, base, prompt, pair);
+            if (i >= 0) {
+              asyncFirst[i] = pair[0];
+              asyncAll[i] = pair[1];
+            }
+          } else if (way == 0) {
             rawCall(raw, base, prompt, pair);
             if (i >= 0) {
               rawFirst[i] = pair[0];
@@ -99,17 +125,22 @@ public final class StreamingFirstTokenBenchmark {
           firstDelayMs,
           chunks,
           chunkDelayMs);
+      System.out.println("connections opened to the server: " + CLIENT_PORTS.size());
       System.out.println("| way | TTFT p50 | TTFT p90 | TTFT p99 | whole answer p50 |");
       System.out.println("|---|---|---|---|---|");
-      row("raw java.net.http line reader", rawFirst, rawAll);
+      row("raw java.net.http, send + BodyHandlers.ofLines()", rawFirst, rawAll);
+      row("raw java.net.http, sendAsync + fromLineSubscriber", asyncFirst, asyncAll);
       row("Trinity stream()", trinityFirst, trinityAll);
       Stats r = Stats.of(rawFirst);
       Stats t = Stats.of(trinityFirst);
       System.out.printf(
           Locale.ROOT,
-          "Trinity minus raw, TTFT: p50 %+.1f µs, p90 %+.1f µs%n",
+          "Trinity minus raw, TTFT: p50 %+.1f µs, p90 %+.1f µs; minus raw async: p50 %+.1f µs,"
+              + " p90 %+.1f µs%n",
           t.percentileMicros(50) - r.percentileMicros(50),
-          t.percentileMicros(90) - r.percentileMicros(90));
+          t.percentileMicros(90) - r.percentileMicros(90),
+          t.percentileMicros(50) - Stats.of(asyncFirst).percentileMicros(50),
+          t.percentileMicros(90) - Stats.of(asyncFirst).percentileMicros(90));
     } finally {
       server.stop(0);
       serverThreads.shutdownNow();
@@ -132,20 +163,7 @@ public final class StreamingFirstTokenBenchmark {
   /** The raw way: {@code HttpClient.send} with {@code BodyHandlers.ofLines()}, Jackson per line. */
   private static void rawCall(HttpClient client, URI base, String prompt, long[] out)
       throws Exception {
-    String body =
-        JSON.createObjectNode()
-            .put("model", "bench")
-            .put("stream", true)
-            .set(
-                "messages",
-                JSON.createArrayNode()
-                    .add(JSON.createObjectNode().put("role", "user").put("content", prompt)))
-            .toString();
-    HttpRequest request =
-        HttpRequest.newBuilder(base.resolve("/api/chat"))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .header("Content-Type", "application/json")
-            .build();
+    HttpRequest request = rawRequest(base, prompt);
     long start = System.nanoTime();
     HttpResponse<Stream<String>> response =
         client.send(request, HttpResponse.BodyHandlers.ofLines());
@@ -163,6 +181,64 @@ public final class StreamingFirstTokenBenchmark {
     }
     out[0] = first;
     out[1] = System.nanoTime() - start;
+  }
+
+  /**
+   * The raw asynchronous way: {@code sendAsync} with the JDK's line subscriber, as Trinity reads.
+   */
+  private static void rawAsyncCall(HttpClient client, URI base, String prompt, long[] out)
+      throws Exception {
+    HttpRequest request = rawRequest(base, prompt);
+    long[] first = new long[1];
+    long start = System.nanoTime();
+    client
+        .sendAsync(
+            request,
+            HttpResponse.BodyHandlers.fromLineSubscriber(
+                new Flow.Subscriber<String>() {
+                  @Override
+                  public void onSubscribe(Flow.Subscription s) {
+                    s.request(Long.MAX_VALUE);
+                  }
+
+                  @Override
+                  public void onNext(String line) {
+                    try {
+                      String piece = JSON.readTree(line).path("message").path("content").asText("");
+                      if (first[0] == 0 && !piece.isEmpty()) {
+                        first[0] = System.nanoTime() - start;
+                      }
+                    } catch (IOException e) {
+                      throw new IllegalStateException(e);
+                    }
+                  }
+
+                  @Override
+                  public void onError(Throwable t) {}
+
+                  @Override
+                  public void onComplete() {}
+                }))
+        .get(30, TimeUnit.SECONDS);
+    out[0] = first[0];
+    out[1] = System.nanoTime() - start;
+  }
+
+  private static HttpRequest rawRequest(URI base, String prompt) {
+    String body =
+        JSON.createObjectNode()
+            .put("model", "bench")
+            .put("stream", true)
+            .set(
+                "messages",
+                JSON.createArrayNode()
+                    .add(JSON.createObjectNode().put("role", "user").put("content", prompt)))
+            .toString();
+    return HttpRequest.newBuilder(base.resolve("/api/chat"))
+        .timeout(java.time.Duration.ofSeconds(60))
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .header("Content-Type", "application/json")
+        .build();
   }
 
   /** Trinity's way: {@code llmAsync().stream()}, the first {@code onNext} with text. */
@@ -206,6 +282,7 @@ public final class StreamingFirstTokenBenchmark {
   private static void answer(HttpExchange exchange, long firstDelayMs, long chunkDelayMs, int n)
       throws IOException {
     exchange.getRequestBody().readAllBytes();
+    CLIENT_PORTS.add(exchange.getRemoteAddress().getPort());
     exchange.getResponseHeaders().add("Content-Type", "application/x-ndjson");
     exchange.sendResponseHeaders(200, 0);
     try (OutputStream out = exchange.getResponseBody()) {

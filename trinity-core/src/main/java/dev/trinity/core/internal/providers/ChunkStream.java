@@ -11,14 +11,21 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A provider's stream: a body's lines decoded into chunks, with demand passed on. A line is asked
- * of the body only while the subscriber has unmet demand and no decoded chunk is waiting, so the
- * response is read no faster than the subscriber consumes it. Completes after the last chunk (the
- * rest of the body is not read); fails with a {@link ConnectionException} when the body ends before
- * the last chunk, and with the decoder's exception for a line it cannot read. Signals are
- * serialized.
+ * A provider's stream: a body's lines decoded into chunks, with demand passed on. Lines are asked
+ * of the body only while the subscriber has unmet demand and no decoded chunk is waiting (as many
+ * as chunks are wanted, at most {@link #MAX_LINES_AHEAD}), so the response is read no faster than
+ * the subscriber consumes it. Completes after the last chunk (the rest of the body is not read);
+ * fails with a {@link ConnectionException} when the body ends before the last chunk, and with the
+ * decoder's exception for a line it cannot read. Signals are serialized.
  */
 public final class ChunkStream implements Flow.Publisher<LlmChunk> {
+  /**
+   * The most lines asked of the body at once: as many as chunks were asked for, up to this, so a
+   * subscriber asking for one chunk at a time reads one line at a time, and at most this many
+   * decoded chunks wait here for a subscriber that asked for fewer.
+   */
+  static final int MAX_LINES_AHEAD = 32;
+
   private final Flow.Publisher<String> lines;
   private final Supplier<StreamDecoder> decoders;
   private final String provider;
@@ -50,7 +57,7 @@ public final class ChunkStream implements Flow.Publisher<LlmChunk> {
     private final ArrayDeque<LlmChunk> queue = new ArrayDeque<>();
     private Flow.@Nullable Subscription upstream;
     private long demand;
-    private boolean lineAsked;
+    private long linesAsked;
     private boolean lastQueued;
     private boolean bodyEnded;
     private @Nullable Throwable error;
@@ -72,7 +79,9 @@ public final class ChunkStream implements Flow.Publisher<LlmChunk> {
     @Override
     public void onNext(String line) {
       synchronized (this) {
-        lineAsked = false;
+        if (linesAsked > 0) {
+          linesAsked--;
+        }
         if (done || lastQueued || error != null) {
           return;
         }
@@ -179,6 +188,7 @@ public final class ChunkStream implements Flow.Publisher<LlmChunk> {
       Throwable failure = null;
       boolean complete = false;
       Flow.Subscription askLine = null;
+      long lines = 0;
       Flow.Subscription stop = null;
       Flow.Subscription rest = null;
       synchronized (this) {
@@ -204,8 +214,9 @@ public final class ChunkStream implements Flow.Publisher<LlmChunk> {
                   provider,
                   provider + " closed the stream before its last message",
                   new java.io.EOFException("end of stream"));
-        } else if (queue.isEmpty() && demand > 0 && !lineAsked && upstream != null) {
-          lineAsked = true;
+        } else if (queue.isEmpty() && demand > 0 && linesAsked == 0 && upstream != null) {
+          lines = Math.min(demand, MAX_LINES_AHEAD);
+          linesAsked = lines;
           askLine = upstream;
         } else {
           return false;
@@ -225,7 +236,7 @@ public final class ChunkStream implements Flow.Publisher<LlmChunk> {
       } else if (complete) {
         downstream.onComplete();
       } else if (askLine != null) {
-        askLine.request(1);
+        askLine.request(lines);
         return false;
       }
       return true;

@@ -215,7 +215,8 @@ public final class ChunkStream implements Flow.Publisher<LlmChunk> {
                   provider + " closed the stream before its last message",
                   new java.io.EOFException("end of stream"));
         } else if (queue.isEmpty() && demand > 0 && linesAsked == 0 && upstream != null) {
-          lines = Math.min(demand, MAX_LINES_AHEAD);
+          // a subscriber that wants everything paces nothing: the body is read as it comes
+          lines = demand == Long.MAX_VALUE ? Long.MAX_VALUE : Math.min(demand, MAX_LINES_AHEAD);
           linesAsked = lines;
           askLine = upstream;
         } else {

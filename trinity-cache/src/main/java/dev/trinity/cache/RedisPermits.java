@@ -66,6 +66,9 @@ public interface RedisPermits extends AutoCloseable {
   /** The start of every permits key, before the cache's key prefix: {@value}. */
   String KEY_NAMESPACE = "trinity:permits:";
 
+  /** The longest a waiting {@link #acquire} goes without trying again: 100 ms. */
+  Duration POLL_INTERVAL = Duration.ofMillis(100);
+
   /** The longest ttl a permit may be given: one day. */
   Duration MAX_TTL = Duration.ofDays(1);
 
@@ -103,6 +106,28 @@ public interface RedisPermits extends AutoCloseable {
    * @throws NullPointerException if an argument is null
    */
   CompletionStage<Optional<Permit>> tryAcquire(String resource, int maxPermits, Duration ttl);
+
+  /**
+   * Takes a permit of {@code resource}, waiting at most {@code maxWait} for one to become free.
+   * Waiting happens in this process, never inside Redis: after a refusal the call waits for a
+   * release of the resource, announced by the release script on a Redis channel ({@code PUBLISH};
+   * no server setting needed), or for the next poll (every {@link #POLL_INTERVAL} at most, the
+   * safety net that also notices expired permits and lost messages), then tries again. Several
+   * waiters woken by one release race for it; those that lose wait again. The stage is never
+   * completed later than about {@code maxWait} plus one command timeout.
+   *
+   * @param resource what the permits guard; not blank
+   * @param maxPermits how many permits may be live at once; at least 1
+   * @param ttl how long the permit lives unless renewed; as for {@link #tryAcquire}
+   * @param maxWait how long to wait for a free permit; zero or positive ({@code Duration.ZERO}
+   *     tries once)
+   * @return the permit, or empty when none became free within {@code maxWait}; completes
+   *     exceptionally with {@link RedisPermitsException} when Redis fails
+   * @throws IllegalArgumentException naming the argument when one is out of range
+   * @throws NullPointerException if an argument is null
+   */
+  CompletionStage<Optional<Permit>> acquire(
+      String resource, int maxPermits, Duration ttl, Duration maxWait);
 
   /**
    * Gives a live permit a new expiry {@code ttl} from now (Redis time).

@@ -56,6 +56,18 @@ class RedisPermitsArgumentsTest {
   }
 
   @Test
+  void refusesANegativeWait() {
+    assertThatThrownBy(
+            () -> permits.acquire("gpu", 1, Duration.ofSeconds(1), Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxWait");
+    assertThatThrownBy(
+            () -> permits.acquire("gpu", 0, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxPermits");
+  }
+
+  @Test
   void refusesNulls() {
     assertThatThrownBy(() -> permits.release(null)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> permits.renew(null, Duration.ofSeconds(1)))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.trinity.cache.RedisPermits.Permit;
+import dev.trinity.cache.internal.LuaPermits;
 import dev.trinity.test.RedisServerProcess;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -251,6 +253,86 @@ class RedisPermitsIT {
     assertThat(granted.get() + refused.get()).isEqualTo(threads * attemptsPerThread);
     assertThat(granted.get()).isPositive();
     assertThat(join(connections.get(0).inUse("gpu"))).as("all released").isZero();
+  }
+
+  @Test
+  void aWaitingAcquireIsWokenByAReleaseWithoutPolling() throws Exception {
+    RedisPermits holder = permits();
+    // polls once a minute: only the release's message can wake it within the bound below
+    RedisPermits waiter =
+        LuaPermits.connect(
+            RedisTierConfig.builder().host("127.0.0.1").port(redis.port()).build(),
+            Duration.ofMinutes(1));
+    opened.add(waiter);
+    join(waiter.tryAcquire("warm-up", 1, MINUTE)).orElseThrow();
+    Permit held = join(holder.tryAcquire("gpu", 1, MINUTE)).orElseThrow();
+
+    CompletableFuture<Optional<Permit>> waiting =
+        waiter.acquire("gpu", 1, MINUTE, Duration.ofSeconds(50)).toCompletableFuture();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> raw().pubsubNumsub(KEY + "gpu").get(KEY + "gpu") == 1L);
+    assertThat(waiting).isNotDone();
+
+    assertThat(join(holder.release(held))).isTrue();
+
+    Permit taken = waiting.get(5, TimeUnit.SECONDS).orElseThrow();
+    assertThat(raw().zrange(KEY + "gpu", 0, -1)).containsExactly(taken.id());
+  }
+
+  @Test
+  void aWaitingAcquireTakesTheExpiredPermitOfAHolderThatVanished() {
+    RedisPermits crashed = permits();
+    join(crashed.tryAcquire("gpu", 1, Duration.ofMillis(200))).orElseThrow();
+    crashed.close();
+    RedisPermits waiter = permits();
+
+    Optional<Permit> taken = join(waiter.acquire("gpu", 1, MINUTE, Duration.ofSeconds(10)));
+
+    assertThat(taken).isPresent();
+  }
+
+  @Test
+  void aWaitingAcquireGivesUpAtItsDeadline() {
+    RedisPermits permits = permits();
+    join(permits.tryAcquire("gpu", 1, MINUTE)).orElseThrow();
+    long start = System.nanoTime();
+
+    Optional<Permit> none = join(permits.acquire("gpu", 1, MINUTE, Duration.ofMillis(300)));
+
+    assertThat(none).isEmpty();
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(300))
+        .isLessThan(Duration.ofSeconds(10));
+    assertThat(join(permits.acquire("other", 1, MINUTE, Duration.ZERO))).isPresent();
+    assertThat(join(permits.acquire("other", 1, MINUTE, Duration.ZERO))).isEmpty();
+  }
+
+  @Test
+  void waitersOnFourConnectionsShareMaxPermitsAndAllGetOne() throws Exception {
+    int maxPermits = 2;
+    List<RedisPermits> connections = List.of(permits(), permits(), permits(), permits());
+    AtomicInteger holding = new AtomicInteger();
+    AtomicInteger mostHeld = new AtomicInteger();
+    List<CompletableFuture<Boolean>> done = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      RedisPermits permits = connections.get(i % connections.size());
+      done.add(
+          permits
+              .acquire("gpu", maxPermits, MINUTE, Duration.ofSeconds(30))
+              .thenCompose(
+                  permit -> {
+                    mostHeld.accumulateAndGet(holding.incrementAndGet(), Math::max);
+                    holding.decrementAndGet();
+                    return permits.release(permit.orElseThrow());
+                  })
+              .toCompletableFuture());
+    }
+
+    CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+    assertThat(done).allSatisfy(f -> assertThat(f.join()).as("released a held permit").isTrue());
+    assertThat(mostHeld.get()).isBetween(1, maxPermits);
   }
 
   @Test

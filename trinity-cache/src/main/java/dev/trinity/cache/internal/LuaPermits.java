@@ -12,13 +12,18 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,6 +34,11 @@ import java.util.function.Supplier;
  * made by {@link RedisClients}. Every script reads the server's {@code TIME}; Redis 5 and later
  * replicate a script's effects, not the script, so reading the time before writing is allowed (the
  * scripts also ask for effect replication explicitly, for Redis 3.2 to 4).
+ *
+ * <p>A waiting acquire subscribes (a second, pub/sub connection, made on first use) to the channel
+ * the release script publishes on, one subscription per resource kept until closing; Lettuce
+ * subscribes again after reconnecting. Its retries are scheduled with {@link
+ * CompletableFuture#completeOnTimeout}, so no thread waits.
  *
  * <p>While the first connection has not been made, each call waits for it at most {@code
  * command_timeout}; a failed connection attempt is replaced by a new one on the next call. Once
@@ -77,8 +87,8 @@ public final class LuaPermits implements RedisPermits {
           + "return 1\n";
 
   /**
-   * KEYS[1] the set; ARGV: permit id. 1 when this call freed a live permit, 0 when it was no longer
-   * held (released before, or expired).
+   * KEYS[1] the set; ARGV: permit id. 1 when this call freed a live permit, and then announced on
+   * the channel named like the set; 0 when it was no longer held (released before, or expired).
    */
   static final String RELEASE =
       NOW
@@ -87,6 +97,7 @@ public final class LuaPermits implements RedisPermits {
           if not score then return 0 end
           redis.call('ZREM', KEYS[1], ARGV[1])
           if tonumber(score) <= now then return 0 end
+          redis.call('PUBLISH', KEYS[1], 'released')
           return 1
           """;
 
@@ -105,10 +116,16 @@ public final class LuaPermits implements RedisPermits {
   private final Script count;
   private final AtomicReference<CompletableFuture<StatefulRedisConnection<String, String>>>
       connection = new AtomicReference<>();
+  private final AtomicReference<CompletableFuture<StatefulRedisPubSubConnection<String, String>>>
+      pubSub = new AtomicReference<>();
+  private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
+  private final Map<String, CompletableFuture<Void>> releases = new ConcurrentHashMap<>();
+  private final Duration pollInterval;
   private volatile boolean closed;
 
-  private LuaPermits(RedisTierConfig config) {
+  private LuaPermits(RedisTierConfig config, Duration pollInterval) {
     this.config = config;
+    this.pollInterval = pollInterval;
     this.keyPrefix = KEY_NAMESPACE + config.keyPrefix();
     this.description = RedisClients.describe(config);
     this.commandTimeout = config.commandTimeout();
@@ -130,7 +147,20 @@ public final class LuaPermits implements RedisPermits {
    * @return the permits
    */
   public static LuaPermits connect(RedisTierConfig config) {
-    return new LuaPermits(Objects.requireNonNull(config, "config"));
+    return connect(config, POLL_INTERVAL);
+  }
+
+  /**
+   * Permits whose waiting acquires poll at another interval; tests use a long one to show that a
+   * release wakes a waiter by itself.
+   *
+   * @param config the Redis settings
+   * @param pollInterval the longest a waiting acquire goes without trying again; positive
+   * @return the permits
+   */
+  public static LuaPermits connect(RedisTierConfig config, Duration pollInterval) {
+    Checks.requirePositive(pollInterval, "pollInterval");
+    return new LuaPermits(Objects.requireNonNull(config, "config"), pollInterval);
   }
 
   @Override
@@ -147,6 +177,113 @@ public final class LuaPermits implements RedisPermits {
             Long.toString(ttlMillis),
             permit.id())
         .thenApply(acquired -> acquired == 1L ? Optional.of(permit) : Optional.empty());
+  }
+
+  @Override
+  public CompletionStage<Optional<Permit>> acquire(
+      String resource, int maxPermits, Duration ttl, Duration maxWait) {
+    checkResource(resource);
+    Checks.requirePositive(maxPermits, "maxPermits");
+    ttlMillis(ttl);
+    Checks.requireNonNegative(maxWait, "maxWait");
+    if (maxWait.isZero()) {
+      return tryAcquire(resource, maxPermits, ttl);
+    }
+    long deadline = System.nanoTime() + maxWait.toNanos();
+    CompletableFuture<Optional<Permit>> result = new CompletableFuture<>();
+    String key = key(resource);
+    subscribe(key);
+    attempt(result, resource, key, maxPermits, ttl, deadline);
+    return result;
+  }
+
+  /**
+   * One try of a waiting acquire. The release signal is taken before the try, so a release between
+   * the refusal and the wait still wakes it.
+   */
+  private void attempt(
+      CompletableFuture<Optional<Permit>> result,
+      String resource,
+      String key,
+      int maxPermits,
+      Duration ttl,
+      long deadline) {
+    CompletableFuture<Void> released =
+        releases.computeIfAbsent(key, k -> new CompletableFuture<>());
+    tryAcquire(resource, maxPermits, ttl)
+        .whenComplete(
+            (permit, error) -> {
+              long left = deadline - System.nanoTime();
+              if (error != null) {
+                result.completeExceptionally(error);
+              } else if (permit.isPresent() || left <= 0 || closed) {
+                result.complete(permit);
+              } else {
+                long waitNanos = Math.min(left, pollInterval.toNanos());
+                released
+                    .copy()
+                    .completeOnTimeout(null, waitNanos, TimeUnit.NANOSECONDS)
+                    .thenRun(() -> attempt(result, resource, key, maxPermits, ttl, deadline));
+              }
+            });
+  }
+
+  /** Listens to a resource's release channel, once per resource; on failure, polling remains. */
+  private void subscribe(String key) {
+    if (closed || !subscribed.add(key)) {
+      return;
+    }
+    pubSubConnection()
+        .thenCompose(c -> c.async().subscribe(key).toCompletableFuture())
+        .whenComplete(
+            (ok, error) -> {
+              if (error != null) {
+                subscribed.remove(key); // the next waiting acquire subscribes again
+              }
+            });
+  }
+
+  private CompletableFuture<StatefulRedisPubSubConnection<String, String>> pubSubConnection() {
+    CompletableFuture<StatefulRedisPubSubConnection<String, String>> current = pubSub.get();
+    if (current != null && !current.isCompletedExceptionally()) {
+      return current;
+    }
+    CompletableFuture<StatefulRedisPubSubConnection<String, String>> next =
+        new CompletableFuture<>();
+    if (!pubSub.compareAndSet(current, next)) {
+      return pubSub.get();
+    }
+    CompletableFuture<StatefulRedisPubSubConnection<String, String>> attempt;
+    try {
+      attempt =
+          client
+              .connectPubSubAsync(StringCodec.UTF8, RedisClients.uri(config))
+              .toCompletableFuture();
+    } catch (RuntimeException e) {
+      attempt = CompletableFuture.failedFuture(e);
+    }
+    attempt.whenComplete(
+        (c, error) -> {
+          if (error != null) {
+            next.completeExceptionally(error);
+          } else if (closed) {
+            c.closeAsync();
+            next.completeExceptionally(new IllegalStateException("permits closed"));
+          } else {
+            c.addListener(
+                new RedisPubSubAdapter<>() {
+                  @Override
+                  public void message(String channel, String message) {
+                    CompletableFuture<Void> waiting = releases.remove(channel);
+                    if (waiting != null) {
+                      waiting.complete(null);
+                    }
+                  }
+                });
+            next.complete(c);
+          }
+        });
+    return next;
   }
 
   @Override
@@ -175,6 +312,7 @@ public final class LuaPermits implements RedisPermits {
       return;
     }
     closed = true;
+    releases.values().forEach(waiting -> waiting.complete(null));
     RedisClients.shutdown(client, resources);
   }
 

@@ -2,6 +2,7 @@ package dev.trinity.api;
 
 import dev.trinity.api.internal.Checks;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,7 @@ public final class LlmResponse {
   private final @Nullable String cacheTier;
   private final int attempts;
   private final @Nullable String correlationId;
+  private final List<SkippedProvider> skipped;
 
   private LlmResponse(Builder b) {
     this.text = Objects.requireNonNull(b.text, "text");
@@ -35,6 +37,7 @@ public final class LlmResponse {
     this.cacheTier = b.cacheTier;
     this.attempts = b.attempts;
     this.correlationId = b.correlationId;
+    this.skipped = List.copyOf(b.skipped);
   }
 
   /**
@@ -154,6 +157,26 @@ public final class LlmResponse {
     return Optional.ofNullable(correlationId);
   }
 
+  /**
+   * The providers of the fallback chain ({@code llm.fallbacks}) that this request went past before
+   * {@link #provider()} answered, in chain order, each with the reason. Empty when the first
+   * provider answered (or served the answer from its cache), and always empty without fallbacks.
+   *
+   * @return an unmodifiable list
+   */
+  public List<SkippedProvider> skipped() {
+    return skipped;
+  }
+
+  /**
+   * Whether a fallback provider answered because earlier providers of the chain were skipped.
+   *
+   * @return true when {@link #skipped()} is not empty
+   */
+  public boolean fellBack() {
+    return !skipped.isEmpty();
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof LlmResponse r
@@ -166,7 +189,8 @@ public final class LlmResponse {
         && source == r.source
         && Objects.equals(cacheTier, r.cacheTier)
         && attempts == r.attempts
-        && Objects.equals(correlationId, r.correlationId);
+        && Objects.equals(correlationId, r.correlationId)
+        && skipped.equals(r.skipped);
   }
 
   @Override
@@ -181,7 +205,8 @@ public final class LlmResponse {
         source,
         cacheTier,
         attempts,
-        correlationId);
+        correlationId,
+        skipped);
   }
 
   /** Describes the response without its text, which is model output and not for logs. */
@@ -206,6 +231,7 @@ public final class LlmResponse {
         + finishReason
         + ", correlationId="
         + correlationId
+        + (skipped.isEmpty() ? "" : ", skipped=" + skipped)
         + "]";
   }
 
@@ -221,6 +247,7 @@ public final class LlmResponse {
     private @Nullable String cacheTier;
     private int attempts = 1;
     private @Nullable String correlationId;
+    private List<SkippedProvider> skipped = List.of();
 
     private Builder() {}
 
@@ -235,6 +262,7 @@ public final class LlmResponse {
       cacheTier = r.cacheTier;
       attempts = r.attempts;
       correlationId = r.correlationId;
+      skipped = r.skipped;
     }
 
     /**
@@ -344,6 +372,17 @@ public final class LlmResponse {
      */
     public Builder correlationId(@Nullable String correlationId) {
       this.correlationId = correlationId;
+      return this;
+    }
+
+    /**
+     * Sets the providers of the fallback chain skipped before this answer.
+     *
+     * @param skipped the skipped providers, in chain order
+     * @return this builder
+     */
+    public Builder skipped(List<SkippedProvider> skipped) {
+      this.skipped = List.copyOf(skipped);
       return this;
     }
 

@@ -4,6 +4,8 @@ import dev.trinity.api.Secret;
 import dev.trinity.api.internal.Checks;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +44,7 @@ public final class LlmConfig {
   private final long maxResponseBytes;
   private final boolean http2Cleartext;
   private final Map<String, String> options;
+  private final List<FallbackConfig> fallbacks;
 
   private LlmConfig(Builder b) {
     provider = b.provider;
@@ -54,6 +57,7 @@ public final class LlmConfig {
     maxResponseBytes = b.maxResponseBytes;
     http2Cleartext = b.http2Cleartext;
     options = Map.copyOf(b.options);
+    fallbacks = List.copyOf(b.fallbacks);
   }
 
   /**
@@ -91,6 +95,7 @@ public final class LlmConfig {
     b.maxResponseBytes = maxResponseBytes;
     b.http2Cleartext = http2Cleartext;
     b.options.putAll(options);
+    b.fallbacks.addAll(fallbacks);
     return b;
   }
 
@@ -186,6 +191,17 @@ public final class LlmConfig {
     return options;
   }
 
+  /**
+   * The fallback chain ({@code llm.fallbacks}): the providers a request goes to, in order, when the
+   * one before fails with a retryable error after its retries, has its circuit breaker open, or has
+   * its concurrency queue full. See {@link FallbackConfig}.
+   *
+   * @return an unmodifiable list, empty when there is no fallback (the default)
+   */
+  public List<FallbackConfig> fallbacks() {
+    return fallbacks;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof LlmConfig c
@@ -198,7 +214,8 @@ public final class LlmConfig {
         && Objects.equals(temperature, c.temperature)
         && maxResponseBytes == c.maxResponseBytes
         && http2Cleartext == c.http2Cleartext
-        && options.equals(c.options);
+        && options.equals(c.options)
+        && fallbacks.equals(c.fallbacks);
   }
 
   @Override
@@ -213,7 +230,8 @@ public final class LlmConfig {
         temperature,
         maxResponseBytes,
         http2Cleartext,
-        options);
+        options,
+        fallbacks);
   }
 
   /** Describes the configuration; the API key is masked. */
@@ -239,6 +257,7 @@ public final class LlmConfig {
         + http2Cleartext
         + ", options="
         + new TreeMap<>(options)
+        + (fallbacks.isEmpty() ? "" : ", fallbacks=" + fallbacks)
         + "]";
   }
 
@@ -254,6 +273,7 @@ public final class LlmConfig {
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private boolean http2Cleartext;
     private final Map<String, String> options = new TreeMap<>();
+    private final List<FallbackConfig> fallbacks = new ArrayList<>();
 
     private Builder() {}
 
@@ -416,6 +436,30 @@ public final class LlmConfig {
      */
     public Builder option(String key, String value) {
       options.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * Adds a provider at the end of the fallback chain.
+     *
+     * @param fallback the provider to try after those added before it
+     * @return this builder
+     */
+    public Builder fallback(FallbackConfig fallback) {
+      fallbacks.add(Objects.requireNonNull(fallback, "fallback"));
+      return this;
+    }
+
+    /**
+     * Replaces the fallback chain.
+     *
+     * @param fallbacks the providers to try after the first one, in order; empty for none
+     * @return this builder
+     */
+    public Builder fallbacks(List<FallbackConfig> fallbacks) {
+      List<FallbackConfig> copy = List.copyOf(fallbacks);
+      this.fallbacks.clear();
+      this.fallbacks.addAll(copy);
       return this;
     }
 

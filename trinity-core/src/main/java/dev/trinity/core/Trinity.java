@@ -7,6 +7,7 @@ import dev.trinity.api.LlmProvider;
 import dev.trinity.api.LlmProviderFactory;
 import dev.trinity.api.ProviderConfig;
 import dev.trinity.cache.CacheManager;
+import dev.trinity.core.content.internal.offline.OfflineExtractor;
 import dev.trinity.core.internal.config.ConfigLoader;
 import dev.trinity.core.internal.config.LoggingSetup;
 import dev.trinity.core.internal.http.DefaultProviderContext;
@@ -17,9 +18,14 @@ import dev.trinity.core.internal.pipeline.CoalescingInterceptor;
 import dev.trinity.core.internal.pipeline.Interceptor;
 import dev.trinity.core.internal.pipeline.LazyWakeScheduler;
 import dev.trinity.core.internal.pipeline.LimitInterceptor;
+import dev.trinity.core.internal.pipeline.Listeners;
 import dev.trinity.core.internal.pipeline.LlmFailures;
 import dev.trinity.core.internal.pipeline.LlmPipeline;
 import dev.trinity.core.internal.pipeline.RetryInterceptor;
+import dev.trinity.core.internal.pipeline.Route;
+import dev.trinity.core.observe.CircuitStateChanged;
+import dev.trinity.core.observe.Endpoint;
+import dev.trinity.core.observe.RequestListener;
 import dev.trinity.core.resilience.CircuitBreaker;
 import dev.trinity.core.resilience.CircuitBreakerRegistry;
 import dev.trinity.core.resilience.ConcurrencyLimiter;
@@ -29,6 +35,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +69,11 @@ import org.slf4j.LoggerFactory;
 public final class Trinity implements AutoCloseable {
   private final TrinityConfig config;
   private final LlmProvider provider;
+  private final List<LlmProvider> providers;
   private final LlmPipeline pipeline;
   private final CircuitBreakerRegistry breakers;
   private final ConcurrencyLimiter limiter;
+  private final Map<String, ConcurrencyLimiter> limiters;
   private final CacheManager cache;
   private final List<AutoCloseable> owned;
 
@@ -81,65 +90,83 @@ public final class Trinity implements AutoCloseable {
       resources.add(timer::shutdownNow);
       scheduler = new LazyWakeScheduler(Scheduler.of(timer), System::nanoTime);
     }
-    LlmProvider p = b.provider;
-    if (p == null) {
-      Executor http = b.httpExecutor;
-      if (http == null) {
-        ExecutorService pool = Executors.newCachedThreadPool(daemonThreads("trinity-http"));
-        resources.add(pool::shutdownNow);
-        http = pool;
+    Transports transports = new Transports(config.llm(), b.httpExecutor, clock, resources);
+    Map<String, LlmProviderFactory> factories = new LinkedHashMap<>(ProviderFactories.available());
+    factories.putAll(b.factories);
+    List<LlmProvider> chain = new ArrayList<>();
+    try {
+      LlmProvider p = b.provider;
+      if (p == null) {
+        p = createProvider("llm", config.llm(), factories, transports.context());
+        resources.add(0, p);
       }
-      Optional<URI> endpoint = config.llm().baseUrl();
-      HttpClient client =
-          endpoint.isPresent()
-              ? JdkHttpTransport.newClient(
-                  config.llm().connectTimeout(),
-                  http,
-                  endpoint.get(),
-                  config.llm().http2Cleartext())
-              : JdkHttpTransport.newClient(config.llm().connectTimeout(), http);
-      JdkHttpTransport transport =
-          new JdkHttpTransport(
-              client, clock, config.llm().maxResponseBytes(), config.llm().http2Cleartext());
-      try {
-        p = createProvider(config.llm(), b.factories, new DefaultProviderContext(transport, clock));
-      } catch (RuntimeException e) {
-        closeAll(resources);
-        throw e;
+      chain.add(p);
+      List<FallbackConfig> fallbacks = config.llm().fallbacks();
+      for (int i = 0; i < fallbacks.size(); i++) {
+        LlmProvider f =
+            createFallback(fallbacks.get(i), i, config.llm(), factories, transports.context());
+        resources.add(0, f);
+        chain.add(f);
       }
-      resources.add(0, p);
+    } catch (RuntimeException e) {
+      closeAll(resources);
+      throw e;
     }
-    this.provider = p;
+    this.provider = chain.get(0);
+    this.providers = List.copyOf(chain);
     this.breakers =
         CircuitBreakerRegistry.of(
             config.circuitBreaker().toBuilder()
                 .ignoreExceptionPredicate(t -> !LlmFailures.countsAgainstEndpoint(t))
                 .build(),
             clock);
+    Listeners listeners = new Listeners(b.listeners);
     breakers.addListener(Trinity::logStateChange);
-    String endpointName = provider.name() + "@" + provider.endpoint();
-    this.limiter =
-        ConcurrencyLimiter.of(
-            endpointName,
-            config.concurrencyLimit().toBuilder().dropPredicate(LlmFailures::isOverload).build(),
-            clock,
-            scheduler);
+    if (!listeners.isEmpty()) {
+      breakers.addListener(
+          (name, from, to) ->
+              listeners.circuitStateChanged(new CircuitStateChanged(name, from, to)));
+    }
     if (b.cache != null) {
       this.cache = b.cache;
     } else {
       this.cache = CacheManager.builder().config(config.cache()).clock(clock).build();
       resources.add(cache);
     }
-    List<Interceptor> stages = new ArrayList<>();
-    stages.add(new CoalescingInterceptor());
-    stages.add(new CacheInterceptor(cache));
-    stages.add(new RetryInterceptor(config.retry(), b.random));
-    // the breaker sits inside the limit: it judges only calls that are about to reach the
-    // endpoint or are running there, and a request queued behind the limit when it opens is
-    // refused when its turn comes instead of being sent to an endpoint known to be down
-    stages.add(new LimitInterceptor(limiter));
-    stages.add(new BreakerInterceptor(breakers.breaker(endpointName)));
-    this.pipeline = new LlmPipeline(provider, config.llm(), stages, clock, scheduler);
+    Scheduler timers = scheduler;
+    Map<String, ConcurrencyLimiter> limits = new LinkedHashMap<>();
+    List<Route> routes = new ArrayList<>();
+    for (LlmProvider each : providers) {
+      String endpointName = each.name() + "@" + each.endpoint();
+      ConcurrencyLimiter limit = limits.get(endpointName);
+      CircuitBreaker breaker = breakers.breaker(endpointName);
+      if (limit == null) {
+        limit =
+            ConcurrencyLimiter.of(
+                endpointName,
+                config.concurrencyLimit().toBuilder()
+                    .dropPredicate(LlmFailures::isOverload)
+                    .build(),
+                clock,
+                timers);
+        limits.put(endpointName, limit);
+        listeners.endpoint(
+            new Endpoint(each.name(), each.endpoint(), each.defaultModel(), breaker, limit, cache));
+      }
+      List<Interceptor> stages = new ArrayList<>();
+      stages.add(new CoalescingInterceptor());
+      stages.add(new CacheInterceptor(cache));
+      stages.add(new RetryInterceptor(config.retry(), b.random));
+      // the breaker sits inside the limit: it judges only calls that are about to reach the
+      // endpoint or are running there, and a request queued behind the limit when it opens is
+      // refused when its turn comes instead of being sent to an endpoint known to be down
+      stages.add(new LimitInterceptor(limit));
+      stages.add(new BreakerInterceptor(breaker));
+      routes.add(new Route(each, stages));
+    }
+    this.limiters = Collections.unmodifiableMap(limits);
+    this.limiter = limits.values().iterator().next();
+    this.pipeline = new LlmPipeline(routes, config.llm(), clock, scheduler, listeners);
     this.owned = List.copyOf(resources);
   }
 
@@ -225,13 +252,23 @@ public final class Trinity implements AutoCloseable {
   }
 
   /**
-   * The concurrency limit in front of the provider endpoint: current limit, calls in flight and
-   * waiting.
+   * The concurrency limit in front of the (first) provider's endpoint: current limit, calls in
+   * flight and waiting.
    *
    * @return the limiter
    */
   public ConcurrencyLimiter concurrencyLimiter() {
     return limiter;
+  }
+
+  /**
+   * The concurrency limits of every provider of the fallback chain, one per endpoint, each with the
+   * {@code concurrency_limit:} settings.
+   *
+   * @return an unmodifiable map from {@code provider@endpoint} to its limiter, in chain order
+   */
+  public Map<String, ConcurrencyLimiter> concurrencyLimiters() {
+    return limiters;
   }
 
   /**
@@ -244,12 +281,22 @@ public final class Trinity implements AutoCloseable {
   }
 
   /**
-   * The provider requests go to.
+   * The provider requests go to first.
    *
    * @return the provider
    */
   public LlmProvider provider() {
     return provider;
+  }
+
+  /**
+   * The fallback chain: the first provider, then one per {@code llm.fallbacks} entry, in the order
+   * a request tries them (see {@link FallbackConfig}).
+   *
+   * @return an unmodifiable list, never empty
+   */
+  public List<LlmProvider> providers() {
+    return providers;
   }
 
   /** Refuses new requests and releases the resources this instance created. Idempotent. */
@@ -269,14 +316,20 @@ public final class Trinity implements AutoCloseable {
     }
   }
 
+  /**
+   * Creates the provider an {@code llm:}-shaped configuration names; errors name its keys under
+   * {@code key} ({@code llm}, or {@code llm.fallbacks[i]} for a fallback).
+   */
   private static LlmProvider createProvider(
-      LlmConfig llm, Map<String, LlmProviderFactory> registered, DefaultProviderContext context) {
-    Map<String, LlmProviderFactory> all = new LinkedHashMap<>(ProviderFactories.available());
-    all.putAll(registered);
+      String key,
+      LlmConfig llm,
+      Map<String, LlmProviderFactory> all,
+      DefaultProviderContext context) {
     LlmProviderFactory factory = all.get(llm.provider());
     if (factory == null) {
       throw new ConfigurationException(
-          "llm.provider", "unknown provider '" + llm.provider() + "'; available: " + all.keySet());
+          key + ".provider",
+          "unknown provider '" + llm.provider() + "'; available: " + all.keySet());
     }
     URI baseUrl =
         llm.baseUrl()
@@ -284,19 +337,44 @@ public final class Trinity implements AutoCloseable {
             .orElseThrow(
                 () ->
                     new ConfigurationException(
-                        "llm.base_url", "provider '" + llm.provider() + "' needs a base URL"));
+                        key + ".base_url", "provider '" + llm.provider() + "' needs a base URL"));
     String model =
         llm.model()
             .or(factory::defaultModel)
             .orElseThrow(
                 () ->
                     new ConfigurationException(
-                        "llm.model", "provider '" + llm.provider() + "' needs a model name"));
+                        key + ".model", "provider '" + llm.provider() + "' needs a model name"));
     ProviderConfig.Builder pc = ProviderConfig.builder(llm.provider(), baseUrl, model);
     llm.apiKey().ifPresent(pc::apiKey);
     llm.temperature().ifPresent(pc::temperature);
     llm.options().forEach(pc::option);
     return factory.create(pc.build(), context);
+  }
+
+  /** Creates the provider of {@code llm.fallbacks[index]}, with the {@code llm:} temperature. */
+  private static LlmProvider createFallback(
+      FallbackConfig fallback,
+      int index,
+      LlmConfig llm,
+      Map<String, LlmProviderFactory> all,
+      DefaultProviderContext context) {
+    String key = "llm.fallbacks[" + index + "]";
+    if (OfflineExtractor.NAME.equals(fallback.provider())) {
+      throw new ConfigurationException(
+          key + ".provider",
+          "the offline provider cannot be a fallback: it reads a portfolio, not a prompt; end the"
+              + " chain with the content engine's Fallback.offline() instead");
+    }
+    LlmConfig.Builder entry =
+        LlmConfig.builder()
+            .provider(fallback.provider())
+            .baseUrl(fallback.baseUrl().orElse(null))
+            .model(fallback.model().orElse(null))
+            .apiKey(fallback.apiKey().orElse(null))
+            .temperature(llm.temperature().orElse(null));
+    fallback.options().forEach(entry::option);
+    return createProvider(key, entry.build(), all, context);
   }
 
   private static void logStateChange(
@@ -321,6 +399,47 @@ public final class Trinity implements AutoCloseable {
     };
   }
 
+  /** The HTTP transport providers share, created when the first provider needs it. */
+  private static final class Transports {
+    private final LlmConfig llm;
+    private final @Nullable Executor httpExecutor;
+    private final Clock clock;
+    private final List<AutoCloseable> resources;
+    private @Nullable DefaultProviderContext context;
+
+    Transports(
+        LlmConfig llm,
+        @Nullable Executor httpExecutor,
+        Clock clock,
+        List<AutoCloseable> resources) {
+      this.llm = llm;
+      this.httpExecutor = httpExecutor;
+      this.clock = clock;
+      this.resources = resources;
+    }
+
+    DefaultProviderContext context() {
+      if (context == null) {
+        Executor http = httpExecutor;
+        if (http == null) {
+          ExecutorService pool = Executors.newCachedThreadPool(daemonThreads("trinity-http"));
+          resources.add(pool::shutdownNow);
+          http = pool;
+        }
+        Optional<URI> endpoint = llm.baseUrl();
+        HttpClient client =
+            endpoint.isPresent()
+                ? JdkHttpTransport.newClient(
+                    llm.connectTimeout(), http, endpoint.get(), llm.http2Cleartext())
+                : JdkHttpTransport.newClient(llm.connectTimeout(), http);
+        JdkHttpTransport transport =
+            new JdkHttpTransport(client, clock, llm.maxResponseBytes(), llm.http2Cleartext());
+        context = new DefaultProviderContext(transport, clock);
+      }
+      return context;
+    }
+  }
+
   /** Builds a {@link Trinity}. Not thread-safe; build once. */
   public static final class Builder {
     private TrinityConfig config = TrinityConfig.ofDefaults();
@@ -331,6 +450,7 @@ public final class Trinity implements AutoCloseable {
     private @Nullable Executor httpExecutor;
     private @Nullable CacheManager cache;
     private final Map<String, LlmProviderFactory> factories = new LinkedHashMap<>();
+    private final List<RequestListener> listeners = new ArrayList<>();
 
     private Builder() {}
 
@@ -353,6 +473,20 @@ public final class Trinity implements AutoCloseable {
      */
     public Builder llm(LlmConfig llm) {
       this.config = config.toBuilder().llm(llm).build();
+      return this;
+    }
+
+    /**
+     * Adds a provider at the end of the fallback chain ({@code llm.fallbacks}): a request goes to
+     * it when every provider before it failed with a retryable error after its retries, had its
+     * circuit breaker open, or had its concurrency queue full.
+     *
+     * @param fallback the provider to add
+     * @return this builder
+     */
+    public Builder fallback(FallbackConfig fallback) {
+      this.config =
+          config.toBuilder().llm(config.llm().toBuilder().fallback(fallback).build()).build();
       return this;
     }
 
@@ -458,6 +592,20 @@ public final class Trinity implements AutoCloseable {
      */
     public Builder random(DoubleSupplier random) {
       this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /**
+     * Adds a listener that hears every call of the instance (started, retry scheduled, cache hit,
+     * completed, failed), the circuit breaker's transitions and the content engine's repairs and
+     * fallbacks; see {@link RequestListener} for the contract. Listeners are called in the order
+     * added; one that throws is logged and skipped, never failing a call.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder addListener(RequestListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 

@@ -139,6 +139,12 @@ public final class PipelineHarness implements AutoCloseable {
     return new PipelineHarness(checked(wire), configure, b -> b);
   }
 
+  /** A harness whose configuration and then builder are changed before it builds. */
+  public static PipelineHarness withConfig(
+      UnaryOperator<TrinityConfig> configure, UnaryOperator<Trinity.Builder> customize) {
+    return new PipelineHarness(null, configure, customize);
+  }
+
   private PipelineHarness(
       Wire wire, UnaryOperator<TrinityConfig> configure, UnaryOperator<Trinity.Builder> customize) {
     this.wire = wire;

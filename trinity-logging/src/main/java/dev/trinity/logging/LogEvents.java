@@ -86,6 +86,19 @@ public final class LogEvents {
    */
   public static final String LOGGING_SETTINGS_IGNORED = "logging_settings_ignored";
 
+  /**
+   * WARN: a request listener ({@link Keys#LISTENER}) threw; it is skipped for that event and the
+   * call goes on.
+   */
+  public static final String REQUEST_LISTENER_FAILED = "request_listener_failed";
+
+  /**
+   * WARN: a provider of the fallback chain did not answer and the request goes on to the next one
+   * ({@link Keys#FROM}, {@link Keys#TO}, {@link Keys#REASON}, {@link Keys#ERROR_TYPE}, {@link
+   * Keys#ERROR}).
+   */
+  public static final String LLM_FALLBACK = "llm_fallback";
+
   /** Keys carried by the events above. */
   public static final class Keys {
     private Keys() {}
@@ -240,5 +253,14 @@ public final class LogEvents {
 
     /** Configuration settings, as {@code key=value} pairs with where each came from. */
     public static final String SETTINGS = "settings";
+
+    /** The class name of a request listener. */
+    public static final String LISTENER = "listener";
+
+    /**
+     * Why the fallback chain went past a provider: {@code failed}, {@code circuit_open} or {@code
+     * queue_full}.
+     */
+    public static final String REASON = "reason";
   }
 }

@@ -6,7 +6,6 @@ import dev.trinity.cache.CacheEntry;
 import dev.trinity.cache.CacheTier;
 import dev.trinity.cache.TierHealth;
 import dev.trinity.cache.TierStats;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
@@ -16,14 +15,10 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
-import io.lettuce.core.resource.Delay;
 import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +26,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -59,8 +53,6 @@ public final class RedisTier implements CacheTier {
   private static final Logger LOG = LoggerFactory.getLogger("dev.trinity.cache");
   private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-  private static final int REQUEST_QUEUE_SIZE = 10_000;
   private static final int SCAN_BATCH = 500;
 
   private final String prefix;
@@ -86,40 +78,10 @@ public final class RedisTier implements CacheTier {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.prefix = config.redis().keyPrefix();
     this.password = config.redis().password();
-    this.description =
-        (config.redis().tls() ? "rediss://" : "redis://")
-            + config.redis().host()
-            + ":"
-            + config.redis().port()
-            + "/"
-            + config.redis().db();
-    RedisURI.Builder uriBuilder =
-        RedisURI.Builder.redis(config.redis().host(), config.redis().port())
-            .withDatabase(config.redis().db())
-            .withSsl(config.redis().tls())
-            .withTimeout(max(config.redis().commandTimeout(), CONNECT_TIMEOUT));
-    if (password != null) {
-      uriBuilder.withPassword(password.toCharArray());
-    }
-    this.uri = uriBuilder.build();
-    this.resources =
-        DefaultClientResources.builder()
-            .ioThreadPoolSize(1)
-            .computationThreadPoolSize(1)
-            .reconnectDelay(
-                Delay.exponential(
-                    Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
-            .build();
-    this.client = RedisClient.create(resources);
-    client.setOptions(
-        ClientOptions.builder()
-            .autoReconnect(true)
-            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .requestQueueSize(REQUEST_QUEUE_SIZE)
-            .timeoutOptions(TimeoutOptions.enabled(config.redis().commandTimeout()))
-            .socketOptions(
-                SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).keepAlive(true).build())
-            .build());
+    this.description = RedisClients.describe(config.redis());
+    this.uri = RedisClients.uri(config.redis());
+    this.resources = RedisClients.resources();
+    this.client = RedisClients.client(resources, config.redis());
     this.gate = HealthGate.starting(NAME, clock, MIN_BACKOFF, MAX_BACKOFF, "connecting");
     client.addListener(new GateListener());
     probeIfDue();
@@ -249,12 +211,7 @@ public final class RedisTier implements CacheTier {
     }
     closed = true;
     gate.disable("closed");
-    try {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-    } catch (RuntimeException e) {
-      LOG.debug("redis client did not shut down cleanly", e);
-    }
-    resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+    RedisClients.shutdown(client, resources);
   }
 
   // fresh futures: a caller may complete or obtrude what it is given
@@ -370,10 +327,6 @@ public final class RedisTier implements CacheTier {
       out.append(ch);
     }
     return out.toString();
-  }
-
-  private static Duration max(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
   }
 
   /**

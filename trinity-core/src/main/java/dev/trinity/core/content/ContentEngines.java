@@ -19,6 +19,8 @@ import dev.trinity.core.content.internal.EngineSettings;
 import dev.trinity.core.content.internal.PromptTemplates;
 import dev.trinity.core.content.internal.SiteContentValidator;
 import dev.trinity.core.content.internal.ThemeCatalog;
+import dev.trinity.core.internal.pipeline.Listeners;
+import dev.trinity.core.internal.pipeline.LlmPipeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -393,7 +395,10 @@ public final class ContentEngines {
               maxInputBytes,
               maxPortfolioChars,
               fileExecutor,
-              clock);
+              clock,
+              trinity.llmAsync() instanceof LlmPipeline pipeline
+                  ? pipeline.listeners()
+                  : Listeners.NONE);
       return new DefaultContentEngine(
           AnswerSource.of(trinity.llmAsync(), provider, clock, streamProgress), settings);
     }

@@ -11,6 +11,7 @@ import dev.trinity.api.ResponseFormat;
 import dev.trinity.api.ResponseSource;
 import dev.trinity.api.Role;
 import dev.trinity.api.Secret;
+import dev.trinity.api.SkippedProvider;
 import dev.trinity.api.Usage;
 import dev.trinity.api.content.BatchOptions;
 import dev.trinity.api.content.ContentRequest;
@@ -26,6 +27,7 @@ import dev.trinity.cache.CacheEntry;
 import dev.trinity.cache.CacheResult;
 import dev.trinity.cache.TierHealth;
 import dev.trinity.cache.TierType;
+import dev.trinity.core.FallbackConfig;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.LoggingConfig;
 import dev.trinity.core.TrinityConfig;
@@ -74,6 +76,17 @@ class ConfigValueContractTest {
         .maxResponseBytes(4096)
         .http2Cleartext(true)
         .option("keep_alive", "5m")
+        .fallback(fallback())
+        .fallback(FallbackConfig.builder("ollama").build())
+        .build();
+  }
+
+  static FallbackConfig fallback() {
+    return FallbackConfig.builder("llamacpp")
+        .baseUrl("http://gpu.test:8080")
+        .model("qwen")
+        .apiKey("sk-fallback")
+        .option("n_keep", "64")
         .build();
   }
 
@@ -103,6 +116,11 @@ class ConfigValueContractTest {
   @Test
   void llmConfig() throws Exception {
     ValueContract.of(ConfigValueContractTest::llm).notInToString("apiKey", SECRET).verify();
+  }
+
+  @Test
+  void fallbackConfig() throws Exception {
+    ValueContract.of(ConfigValueContractTest::fallback).notInToString("apiKey", SECRET).verify();
   }
 
   @Test
@@ -245,6 +263,12 @@ class ConfigValueContractTest {
                     .source(ResponseSource.CACHE, "memory")
                     .attempts(2)
                     .correlationId("c-1")
+                    .skipped(
+                        List.of(
+                            new SkippedProvider(
+                                "ollama", "m", SkippedProvider.Reason.FAILED, "503"),
+                            new SkippedProvider(
+                                "openai", "n", SkippedProvider.Reason.CIRCUIT_OPEN, "open")))
                     .build())
         .verify();
     ValueContract.of(() -> ResponseFormat.jsonSchema("site", "{\"type\":\"object\"}"))
@@ -291,6 +315,7 @@ class ConfigValueContractTest {
   private static final Set<String> COVERED =
       Set.of(
           "LlmConfig",
+          "FallbackConfig",
           "RetryConfig",
           "CircuitBreakerConfig",
           "ConcurrencyLimitConfig",

@@ -2,6 +2,7 @@ package dev.trinity.core.content.internal;
 
 import dev.trinity.api.Capability;
 import dev.trinity.api.content.Fallback;
+import dev.trinity.core.internal.pipeline.Listeners;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executor;
  * @param maxPortfolioChars how much of a portfolio is sent to the model
  * @param fileExecutor where portfolio files are read
  * @param clock measures durations and per-request deadlines
+ * @param listeners hear the engine's repairs and fallbacks
  */
 public record EngineSettings(
     String providerName,
@@ -33,10 +35,39 @@ public record EngineSettings(
     long maxInputBytes,
     int maxPortfolioChars,
     Executor fileExecutor,
-    Clock clock) {
+    Clock clock,
+    Listeners listeners) {
 
   /** Copies the capabilities. */
   public EngineSettings {
     capabilities = Set.copyOf(capabilities);
+  }
+
+  /** Settings without listeners. */
+  public EngineSettings(
+      String providerName,
+      Set<Capability> capabilities,
+      ThemeCatalog themes,
+      PromptTemplates prompts,
+      Fallback fallback,
+      int maxRepairs,
+      int maxOutputTokens,
+      long maxInputBytes,
+      int maxPortfolioChars,
+      Executor fileExecutor,
+      Clock clock) {
+    this(
+        providerName,
+        capabilities,
+        themes,
+        prompts,
+        fallback,
+        maxRepairs,
+        maxOutputTokens,
+        maxInputBytes,
+        maxPortfolioChars,
+        fileExecutor,
+        clock,
+        Listeners.NONE);
   }
 }

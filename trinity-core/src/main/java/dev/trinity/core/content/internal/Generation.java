@@ -17,6 +17,7 @@ import dev.trinity.api.content.SiteContent;
 import dev.trinity.api.content.Theme;
 import dev.trinity.api.internal.Throwables;
 import dev.trinity.core.content.internal.offline.OfflineExtractor;
+import dev.trinity.core.observe.ContentEvent;
 import dev.trinity.logging.CorrelationContext;
 import dev.trinity.logging.LogEvents;
 import dev.trinity.logging.LogEvents.Keys;
@@ -236,6 +237,11 @@ final class Generation {
       return;
     }
     logRejected(invalid, attempt, true);
+    if (!settings.listeners().isEmpty()) {
+      try (CorrelationContext scope = CorrelationContext.open(correlationId)) {
+        settings.listeners().contentRepair(new ContentEvent(correlationId, theme.name(), "repair"));
+      }
+    }
     ask(first, repair, attempt + 1, invalid);
   }
 
@@ -383,6 +389,9 @@ final class Generation {
           .addKeyValue(Keys.ERROR_TYPE, error.getClass().getSimpleName())
           .addKeyValue(Keys.ERROR, error.getMessage())
           .log();
+      if (!settings.listeners().isEmpty()) {
+        settings.listeners().contentFallback(new ContentEvent(correlationId, theme.name(), kind));
+      }
     }
     complete(
         content.get(),

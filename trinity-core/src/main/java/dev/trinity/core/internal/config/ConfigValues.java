@@ -59,6 +59,30 @@ final class ConfigValues {
     return Optional.of(new ConfigValues((ObjectNode) v, qualified(name), origins));
   }
 
+  /**
+   * A list of mappings, such as {@code llm.fallbacks}: each item a section whose keys are named
+   * {@code name[i].key}.
+   */
+  List<ConfigValues> sections(String name) {
+    JsonNode v = node.get(name);
+    if (v == null || v.isNull()) {
+      return List.of();
+    }
+    if (!v.isArray()) {
+      throw new ConfigurationException(key(name), "must be a list of mappings");
+    }
+    java.util.ArrayList<ConfigValues> out = new java.util.ArrayList<>();
+    for (int i = 0; i < v.size(); i++) {
+      JsonNode item = v.get(i);
+      String itemKey = qualified(name) + "[" + i + "]";
+      if (!item.isObject()) {
+        throw new ConfigurationException(itemKey, "must be a mapping of keys to values");
+      }
+      out.add(new ConfigValues((ObjectNode) item, itemKey, origins));
+    }
+    return out;
+  }
+
   Optional<String> string(String name) {
     JsonNode v = node.get(name);
     if (v == null || v.isNull()) {

@@ -6,6 +6,7 @@ import dev.trinity.cache.FilesystemTierConfig;
 import dev.trinity.cache.MemoryTierConfig;
 import dev.trinity.cache.RedisTierConfig;
 import dev.trinity.cache.TierType;
+import dev.trinity.core.FallbackConfig;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.LoggingConfig;
 import dev.trinity.core.resilience.CircuitBreakerConfig;
@@ -39,7 +40,8 @@ final class SectionReaders {
             "max_concurrency",
             "max_response_size",
             "http2_cleartext",
-            "options"));
+            "options",
+            "fallbacks"));
     LlmConfig.Builder b = LlmConfig.builder();
     s.string("provider").ifPresent(v -> s.apply("provider", () -> b.provider(v.strip())));
     s.string("base_url")
@@ -55,7 +57,32 @@ final class SectionReaders {
         .ifPresent(v -> s.apply("max_response_size", () -> b.maxResponseBytes(v)));
     s.bool("http2_cleartext").ifPresent(b::http2Cleartext);
     s.stringMap("options").forEach(b::option);
+    s.sections("fallbacks").forEach(f -> b.fallback(fallback(f)));
     return b.build();
+  }
+
+  /** One entry of {@code llm.fallbacks}; errors name it as {@code llm.fallbacks[i].key}. */
+  private static FallbackConfig fallback(ConfigValues s) {
+    s.requireOnly(Set.of("provider", "base_url", "model", "api_key", "options"));
+    String provider =
+        s.string("provider")
+            .map(String::strip)
+            .filter(v -> !v.isEmpty())
+            .orElseThrow(
+                () ->
+                    new ConfigurationException(
+                        s.key("provider"), "is required (the provider's name, such as llamacpp)"));
+    FallbackConfig.Builder[] b = new FallbackConfig.Builder[1];
+    s.apply("provider", () -> b[0] = FallbackConfig.builder(provider));
+    s.string("base_url")
+        .filter(v -> !v.isBlank())
+        .ifPresent(v -> s.apply("base_url", () -> b[0].baseUrl(v)));
+    s.string("model")
+        .filter(v -> !v.isBlank())
+        .ifPresent(v -> s.apply("model", () -> b[0].model(v)));
+    s.string("api_key").ifPresent(v -> b[0].apiKey(v.strip()));
+    s.stringMap("options").forEach(b[0]::option);
+    return b[0].build();
   }
 
   static RetryConfig retry(ConfigValues s) {

@@ -8,6 +8,7 @@ import dev.trinity.cache.CacheConfig;
 import dev.trinity.cache.TierType;
 import dev.trinity.core.EffectiveConfig.Origin;
 import dev.trinity.core.EffectiveConfig.Setting;
+import dev.trinity.core.FallbackConfig;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.LoggingConfig;
 import dev.trinity.core.TrinityConfig;
@@ -99,6 +100,20 @@ public final class SettingsDescriber {
     add("llm.max_response_size", size(c.maxResponseBytes()));
     add("llm.http2_cleartext", c.http2Cleartext());
     c.options().forEach((k, v) -> add("llm.options." + k, v));
+    for (int i = 0; i < c.fallbacks().size(); i++) {
+      FallbackConfig f = c.fallbacks().get(i);
+      Setting from = setting("llm.fallbacks", "", false);
+      String value =
+          "provider="
+              + f.provider()
+              + " base_url="
+              + f.baseUrl().map(Object::toString).orElse(PROVIDER_DEFAULT)
+              + " model="
+              + f.model().orElse(PROVIDER_DEFAULT)
+              + (f.apiKey().isPresent() ? " api_key=" + MASK : "")
+              + (f.options().isEmpty() ? "" : " options=" + f.options().keySet());
+      out.add(new Setting("llm.fallbacks[" + i + "]", value, from.origin(), from.source(), false));
+    }
   }
 
   private void retry(RetryConfig c) {

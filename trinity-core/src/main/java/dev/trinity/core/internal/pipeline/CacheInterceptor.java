@@ -6,6 +6,7 @@ import dev.trinity.api.TrinityException;
 import dev.trinity.cache.CacheManager;
 import dev.trinity.cache.CacheResult;
 import dev.trinity.core.internal.cache.ResponseCodec;
+import dev.trinity.core.observe.CacheHit;
 import dev.trinity.logging.LogEvents;
 import dev.trinity.logging.LogEvents.Keys;
 import dev.trinity.logging.MdcSnapshot;
@@ -79,6 +80,9 @@ public final class CacheInterceptor implements Interceptor {
     }
     try {
       ctx.validator().validate(decoded.get());
+      if (!ctx.listeners().isEmpty()) {
+        ctx.listeners().cacheHit(new CacheHit(ctx.info(), tier, ctx.elapsedNonNegative()));
+      }
       return decoded;
     } catch (TrinityException rejected) {
       log.atWarn()
@@ -101,6 +105,7 @@ public final class CacheInterceptor implements Interceptor {
             answer -> {
               try {
                 ctx.validator().validate(answer);
+                ctx.joined();
                 return CompletableFuture.completedFuture(answer);
               } catch (RuntimeException rejected) {
                 return CompletableFuture.failedFuture(rejected);

@@ -1,8 +1,10 @@
 package dev.trinity.core.internal.pipeline;
 
+import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
 import dev.trinity.api.ResponseValidator;
 import dev.trinity.core.Scheduler;
+import dev.trinity.core.observe.CallInfo;
 import dev.trinity.logging.CorrelationContext;
 import dev.trinity.logging.MdcSnapshot;
 import java.time.Clock;
@@ -38,6 +40,9 @@ public final class CallContext {
   private final ResponseValidator validator;
   private final @Nullable Thread waitingCaller;
   private final @Nullable StreamCall stream;
+  private final Listeners listeners;
+  private final @Nullable CallInfo info;
+  private volatile boolean joined;
   private final List<Runnable> onCancel = new ArrayList<>();
   private volatile @Nullable LlmResponse settledAnswer;
   private boolean cancelled;
@@ -53,7 +58,9 @@ public final class CallContext {
       Supplier<String> requestKey,
       ResponseValidator validator,
       @Nullable Thread waitingCaller,
-      @Nullable StreamCall stream) {
+      @Nullable StreamCall stream,
+      Listeners listeners,
+      LlmRequest request) {
     this.correlationId = correlationId;
     Map<String, String> callerMdc = new HashMap<>(MdcSnapshot.capture().asMap());
     callerMdc.put(CorrelationContext.MDC_KEY, correlationId);
@@ -70,23 +77,33 @@ public final class CallContext {
     this.validator = validator;
     this.waitingCaller = waitingCaller;
     this.stream = stream;
+    this.listeners = listeners;
+    this.info =
+        listeners.isEmpty() ? null : new CallInfo(request, correlationId, provider, model, start);
   }
 
   private CallContext(CallContext parent) {
+    this(parent, parent.provider, parent.model, parent.requestKey);
+  }
+
+  private CallContext(
+      CallContext parent, String provider, String model, Supplier<String> requestKey) {
     this.correlationId = parent.correlationId;
     this.mdc = parent.mdc;
-    this.provider = parent.provider;
-    this.model = parent.model;
+    this.provider = provider;
+    this.model = model;
     this.clock = parent.clock;
     this.scheduler = parent.scheduler;
     this.start = parent.start;
     this.timeout = parent.timeout;
     this.deadline = parent.deadline;
     this.attempts = parent.attempts;
-    this.requestKey = parent.requestKey;
+    this.requestKey = requestKey;
     this.validator = parent.validator;
     this.waitingCaller = parent.waitingCaller;
     this.stream = parent.stream;
+    this.listeners = parent.listeners;
+    this.info = parent.info;
   }
 
   /** The subscriber's side when this call streams; null for a call answered whole. */
@@ -105,6 +122,40 @@ public final class CallContext {
    */
   public boolean streamStarted() {
     return stream != null && stream.started();
+  }
+
+  /** The instance's listeners. */
+  public Listeners listeners() {
+    return listeners;
+  }
+
+  /**
+   * The call as listeners see it.
+   *
+   * @throws IllegalStateException when there are no listeners (check {@link Listeners#isEmpty()})
+   */
+  public CallInfo info() {
+    CallInfo i = info;
+    if (i == null) {
+      throw new IllegalStateException("no listeners, no call info");
+    }
+    return i;
+  }
+
+  /** Records that this caller took the answer of an identical call in flight. */
+  public void joined() {
+    joined = true;
+  }
+
+  /** Whether this caller took the answer of an identical call in flight. */
+  public boolean hasJoined() {
+    return joined;
+  }
+
+  /** Time from submission until now, never negative. */
+  public Duration elapsedNonNegative() {
+    Duration d = elapsed();
+    return d.isNegative() ? Duration.ZERO : d;
   }
 
   /**
@@ -128,6 +179,17 @@ public final class CallContext {
    */
   public CallContext fork() {
     return new CallContext(this);
+  }
+
+  /**
+   * A context for the same call sent to the next provider of the fallback chain: same id, deadline,
+   * attempt counter and validator, with that provider's name, model and request key. Cancelling
+   * this call cancels it.
+   */
+  CallContext forProvider(String provider, String model, Supplier<String> requestKey) {
+    CallContext next = new CallContext(this, provider, model, memoize(requestKey));
+    onCancel(next::cancel);
+    return next;
   }
 
   /** The request's cache key: SHA-256 hex of everything that changes the answer. */

@@ -144,6 +144,7 @@ public final class CoalescingInterceptor implements Interceptor {
                 waiter.completeExceptionally(rejected);
                 return;
               }
+              caller.joined();
             }
             waiter.complete(r);
           });

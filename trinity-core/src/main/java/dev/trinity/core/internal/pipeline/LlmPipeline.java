@@ -16,18 +16,21 @@ import dev.trinity.api.internal.FailedPublisher;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.Scheduler;
 import dev.trinity.core.internal.cache.RequestKeys;
+import dev.trinity.core.observe.RequestCancelled;
+import dev.trinity.core.observe.RequestCompleted;
+import dev.trinity.core.observe.Served;
 import dev.trinity.logging.CorrelationContext;
 import dev.trinity.logging.LogEvents;
 import dev.trinity.logging.LogEvents.Keys;
 import dev.trinity.logging.MdcSnapshot;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,16 +43,17 @@ import org.slf4j.LoggerFactory;
 public final class LlmPipeline implements AsyncLlmClient {
   private static final Logger log = LoggerFactory.getLogger(LlmPipeline.class);
 
+  private final List<Route> routes;
   private final LlmProvider provider;
   private final LlmConfig config;
-  private final List<Interceptor> interceptors;
   private final Clock clock;
   private final Scheduler scheduler;
+  private final Listeners listeners;
   private final BlockingLlmClient sync = new BlockingLlmClient(this);
   private volatile boolean closed;
 
   /**
-   * Creates a pipeline.
+   * Creates a pipeline with one provider.
    *
    * @param provider the provider the last stage calls
    * @param config the defaults to apply
@@ -63,18 +67,35 @@ public final class LlmPipeline implements AsyncLlmClient {
       List<Interceptor> stages,
       Clock clock,
       Scheduler scheduler) {
-    this.provider = provider;
+    this(List.of(new Route(provider, stages)), config, clock, scheduler, Listeners.NONE);
+  }
+
+  /**
+   * Creates a pipeline over a fallback chain: the first route's provider is asked first, and a
+   * request goes on to the next route when {@link FallbackPolicy} says the failure falls through.
+   *
+   * @param routes the providers in chain order, each with its own stages; at least one
+   * @param config the defaults to apply
+   * @param clock the clock
+   * @param scheduler the scheduler for deadlines and back-off
+   * @param listeners the listeners every call is reported to
+   */
+  public LlmPipeline(
+      List<Route> routes, LlmConfig config, Clock clock, Scheduler scheduler, Listeners listeners) {
+    if (routes.isEmpty()) {
+      throw new IllegalArgumentException("a pipeline needs at least one provider");
+    }
+    this.listeners = Objects.requireNonNull(listeners, "listeners");
+    this.routes = List.copyOf(routes);
+    this.provider = this.routes.get(0).provider();
     this.config = config;
-    List<Interceptor> all = new ArrayList<>(stages);
-    all.add(new ProviderInterceptor(provider));
-    this.interceptors = List.copyOf(all);
     this.clock = clock;
     this.scheduler = scheduler;
   }
 
   @Override
   public CompletableFuture<LlmResponse> generate(LlmRequest request, ResponseValidator validator) {
-    return run(request, validator, interceptors, false, null);
+    return run(request, validator, null, false, null);
   }
 
   /**
@@ -82,7 +103,7 @@ public final class LlmPipeline implements AsyncLlmClient {
    *
    * <p>Each subscription runs one call through the same stages as {@link #generate}; see {@link
    * StreamCall} for how the stages see it. Coalescing is skipped: identical streams each make their
-   * own exchange.
+   * own exchange. A stream goes to the first provider of the chain only.
    */
   @Override
   public Flow.Publisher<LlmChunk> stream(LlmRequest request, ResponseValidator validator) {
@@ -99,16 +120,18 @@ public final class LlmPipeline implements AsyncLlmClient {
         return;
       }
       StreamCall call = new StreamCall(subscriber);
-      CompletableFuture<LlmResponse> result = run(request, validator, interceptors, false, call);
+      CompletableFuture<LlmResponse> result =
+          run(request, validator, routes.get(0).stages(), false, call);
       result.whenComplete(call::finish);
     };
   }
 
   /**
-   * Runs a request through the same stages, answered at the end by {@code answerer} instead of this
-   * pipeline's provider: for a source handed its input directly, such as the offline extractor fed
-   * the portfolio. Request keys, deadlines, attempts and events still name this pipeline's
-   * provider, so the answerer should carry the same name and endpoint.
+   * Runs a request through the first provider's stages, answered at the end by {@code answerer}
+   * instead of that provider: for a source handed its input directly, such as the offline extractor
+   * fed the portfolio. Request keys, deadlines, attempts and events still name the first provider,
+   * so the answerer should carry the same name and endpoint. The fallback chain is not walked: the
+   * answerer needs no model server.
    *
    * @param request the request (its cache key, defaults and deadline as for {@link #generate})
    * @param validator accepts the answer before it is cached
@@ -117,9 +140,7 @@ public final class LlmPipeline implements AsyncLlmClient {
    */
   public CompletableFuture<LlmResponse> generate(
       LlmRequest request, ResponseValidator validator, LlmProvider answerer) {
-    List<Interceptor> answered = new ArrayList<>(interceptors.subList(0, interceptors.size() - 1));
-    answered.add(new ProviderInterceptor(Objects.requireNonNull(answerer, "answerer")));
-    return run(request, validator, answered, false, null);
+    return run(request, validator, routes.get(0).answeredBy(answerer), false, null);
   }
 
   /**
@@ -128,13 +149,17 @@ public final class LlmPipeline implements AsyncLlmClient {
    * is usually complete already.
    */
   CompletableFuture<LlmResponse> submitWaiting(LlmRequest request, ResponseValidator validator) {
-    return run(request, validator, interceptors, true, null);
+    return run(request, validator, null, true, null);
   }
 
+  /**
+   * Runs the request under one deadline: through {@code answered} when given, else along the
+   * fallback chain.
+   */
   private CompletableFuture<LlmResponse> run(
       LlmRequest request,
       ResponseValidator validator,
-      List<Interceptor> stages,
+      @Nullable List<Interceptor> answered,
       boolean callerWaits,
       @Nullable StreamCall stream) {
     Objects.requireNonNull(request, "request");
@@ -157,13 +182,16 @@ public final class LlmPipeline implements AsyncLlmClient {
             () -> RequestKeys.of(provider.name(), provider.endpoint(), effective),
             validator,
             callerWaits ? Thread.currentThread() : null,
-            stream);
+            stream,
+            listeners,
+            effective);
     CompletableFuture<LlmResponse> result = new CompletableFuture<>();
+    AtomicReference<CallContext> current = new AtomicReference<>(ctx);
     Scheduler.Cancellable deadline =
         scheduler.schedule(
             () -> {
               try (MdcSnapshot.Scope scope = ctx.scope()) {
-                expire(ctx, result, timeout);
+                expire(current.get(), ctx, result, timeout);
               }
             },
             timeout);
@@ -178,7 +206,13 @@ public final class LlmPipeline implements AsyncLlmClient {
     }
     CompletableFuture<LlmResponse> inner;
     try (MdcSnapshot.Scope scope = ctx.scope()) {
-      inner = new Chain(stages, 0, effective, ctx).proceed(effective);
+      if (!listeners.isEmpty()) {
+        listeners.started(ctx.info());
+      }
+      inner =
+          answered != null
+              ? new Chain(answered, 0, effective, ctx).proceed(effective)
+              : new FallbackWalk(routes, effective, ctx, current).start();
     } catch (RuntimeException e) {
       inner = CompletableFuture.failedFuture(e);
     }
@@ -186,7 +220,7 @@ public final class LlmPipeline implements AsyncLlmClient {
         (response, failure) -> {
           deadline.cancel();
           try (MdcSnapshot.Scope scope = ctx.scope()) {
-            finish(ctx, result, response, failure);
+            finish(current.get(), result, response, failure);
           }
         });
     result.whenComplete(
@@ -194,6 +228,11 @@ public final class LlmPipeline implements AsyncLlmClient {
           if (failure instanceof CancellationException) {
             deadline.cancel();
             ctx.cancel();
+            if (!listeners.isEmpty()) {
+              try (MdcSnapshot.Scope scope = ctx.scope()) {
+                listeners.cancelled(new RequestCancelled(ctx.info(), ctx.elapsedNonNegative()));
+              }
+            }
           }
         });
     return result;
@@ -203,22 +242,26 @@ public final class LlmPipeline implements AsyncLlmClient {
     return new TrinityException("this Trinity instance is closed", null, false);
   }
 
-  private void expire(CallContext ctx, CompletableFuture<LlmResponse> result, Duration timeout) {
+  private void expire(
+      CallContext current,
+      CallContext root,
+      CompletableFuture<LlmResponse> result,
+      Duration timeout) {
     RequestTimeoutException e =
         new RequestTimeoutException(
-            provider.name(),
+            current.provider(),
             ProviderException.Kind.TIMEOUT,
-            provider.name()
+            current.provider()
                 + " did not answer within the request timeout of "
                 + timeout.toMillis()
                 + " ms",
             timeout,
             true,
             null);
-    e.withAttempts(ctx.attempts());
+    e.withAttempts(root.attempts());
     if (result.completeExceptionally(e)) {
-      ctx.cancel();
-      logFailed(ctx, e);
+      root.cancel();
+      logFailed(current, e);
     }
   }
 
@@ -241,8 +284,7 @@ public final class LlmPipeline implements AsyncLlmClient {
     } else {
       RuntimeException error =
           Failures.normalize(
-              failure == null ? new IllegalStateException("no response") : failure,
-              provider.name());
+              failure == null ? new IllegalStateException("no response") : failure, ctx.provider());
       if (error instanceof TrinityException te) {
         if (ctx.attempts() > te.attempts()) {
           // failed after the retry stage had counted (an answer the validator rejected); only
@@ -260,9 +302,19 @@ public final class LlmPipeline implements AsyncLlmClient {
     return sync;
   }
 
-  /** The provider the pipeline ends in. */
+  /** The first provider of the chain. */
   public LlmProvider provider() {
     return provider;
+  }
+
+  /** The listeners this pipeline reports to (the content engine reports through them too). */
+  public Listeners listeners() {
+    return listeners;
+  }
+
+  /** Every provider of the chain, the first one first. */
+  public List<LlmProvider> providers() {
+    return routes.stream().map(Route::provider).toList();
   }
 
   /** Refuses new requests from now on; requests in flight finish. */
@@ -304,6 +356,12 @@ public final class LlmPipeline implements AsyncLlmClient {
 
   private static void logCompleted(CallContext ctx, LlmResponse r) {
     try (MdcSnapshot.Scope scope = ctx.scope()) {
+      Listeners listeners = ctx.listeners();
+      if (!listeners.isEmpty()) {
+        Served served =
+            r.cached() ? Served.CACHE : ctx.hasJoined() ? Served.COALESCED : Served.PROVIDER;
+        listeners.completed(new RequestCompleted(ctx.info(), r, served, r.latency()));
+      }
       log.atInfo()
           .setMessage(LogEvents.LLM_REQUEST_COMPLETED)
           .addKeyValue(Keys.DURATION_MS, r.latency().toMillis())
@@ -323,6 +381,9 @@ public final class LlmPipeline implements AsyncLlmClient {
 
   private static void logFailed(CallContext ctx, TrinityException e) {
     try (MdcSnapshot.Scope scope = ctx.scope()) {
+      if (!ctx.listeners().isEmpty()) {
+        ctx.listeners().failed(Listeners.failedEvent(ctx, e));
+      }
       // a rejected answer is the caller's decision (it may re-ask), not a failure of the call
       log.atLevel(
               e instanceof dev.trinity.api.ContentValidationException

@@ -4,6 +4,7 @@ import dev.trinity.api.LlmResponse;
 import dev.trinity.api.ProviderException;
 import dev.trinity.api.RequestTimeoutException;
 import dev.trinity.api.TrinityException;
+import dev.trinity.core.observe.RetryScheduled;
 import dev.trinity.core.resilience.RetryConfig;
 import dev.trinity.logging.LogEvents;
 import dev.trinity.logging.LogEvents.Keys;
@@ -128,6 +129,17 @@ public final class RetryInterceptor implements Interceptor {
                 .addKeyValue(Keys.ERROR_TYPE, te.getClass().getSimpleName())
                 .addKeyValue(Keys.STATUS, status(te))
                 .log();
+            if (!ctx.listeners().isEmpty()) {
+              ctx.listeners()
+                  .retryScheduled(
+                      new RetryScheduled(
+                          ctx.info(),
+                          attempt,
+                          delay,
+                          te,
+                          Listeners.errorType(te),
+                          ctx.elapsedNonNegative()));
+            }
           }
           ctx.track(
               ctx.scheduler()

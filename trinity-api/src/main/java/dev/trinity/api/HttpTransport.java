@@ -1,8 +1,10 @@
 package dev.trinity.api;
 
+import dev.trinity.api.internal.FailedPublisher;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 
 /**
  * The shared HTTP transport that providers send their requests through: one {@link
@@ -32,4 +34,31 @@ public interface HttpTransport {
    * @return the response with its body as bytes
    */
   CompletableFuture<HttpResponse<byte[]>> send(HttpRequest request, String provider, String model);
+
+  /**
+   * Sends a request and publishes the body's lines as they arrive, for streamed answers.
+   *
+   * <p>The publisher is cold: each subscription sends the request once. A 2xx response publishes
+   * its body's lines (without line terminators), reading no further than the subscriber has asked
+   * for, and completes when the body ends. Any other status fails the subscriber with the same
+   * {@link ProviderException} that {@link #send} would; so does an I/O failure or a timeout before
+   * the response headers. Cancelling the subscription aborts the exchange. The shared transport
+   * always streams from its own threads, also for a caller that waits.
+   *
+   * <p>The default publisher fails with a {@link ProviderException}: a transport must opt in.
+   *
+   * @param request the request; its timeout, if set, bounds the wait for the response headers
+   * @param provider the provider's name, for errors and logs
+   * @param model the model asked for, so that "model not found" errors can name it
+   * @return the body's lines
+   */
+  default Flow.Publisher<String> lines(HttpRequest request, String provider, String model) {
+    return new FailedPublisher<>(
+        new ProviderException(
+            provider,
+            ProviderException.NO_STATUS,
+            "the HTTP transport " + getClass().getName() + " cannot stream responses",
+            false,
+            null));
+  }
 }

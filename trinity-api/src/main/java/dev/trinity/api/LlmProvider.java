@@ -1,7 +1,9 @@
 package dev.trinity.api;
 
+import dev.trinity.api.internal.FailedPublisher;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 
 /**
  * A language-model back end: one model server speaking one wire format.
@@ -63,6 +65,27 @@ public interface LlmProvider extends AutoCloseable {
    * @return the answer
    */
   CompletableFuture<LlmResponse> generate(LlmRequest request);
+
+  /**
+   * Streams the answer to one request as it is produced.
+   *
+   * <p>The same request contract as {@link #generate}. The publisher is cold: each subscription
+   * makes one exchange. It publishes zero or more {@link LlmChunk#text text} chunks, then exactly
+   * one {@link LlmChunk#last last} chunk with the usage and finish reason, then completes; or it
+   * fails with a {@link ProviderException} subtype (a stream that ends before its last chunk fails
+   * with a {@link ConnectionException}). It honours {@link Flow.Subscription#request(long)}: no
+   * more chunks than requested, read from the server no faster than they are asked for. Cancelling
+   * the subscription aborts the exchange.
+   *
+   * <p>Only a provider that declares {@link Capability#STREAMING} streams; the default publisher
+   * fails at once with an {@link UnsupportedCapabilityException}.
+   *
+   * @param request the complete request, with the client's defaults already applied
+   * @return a publisher of the answer's chunks
+   */
+  default Flow.Publisher<LlmChunk> stream(LlmRequest request) {
+    return new FailedPublisher<>(new UnsupportedCapabilityException(name(), Capability.STREAMING));
+  }
 
   /** Releases resources the provider owns itself; shared ones belong to Trinity. */
   @Override

@@ -134,6 +134,11 @@ public final class PipelineHarness implements AutoCloseable {
     return new PipelineHarness(null, configure, b -> b);
   }
 
+  /** A harness speaking {@code wire}'s format whose configuration is changed first. */
+  public static PipelineHarness withConfig(Wire wire, UnaryOperator<TrinityConfig> configure) {
+    return new PipelineHarness(checked(wire), configure, b -> b);
+  }
+
   /** A harness whose configuration and then builder are changed before it builds. */
   public static PipelineHarness withConfig(
       UnaryOperator<TrinityConfig> configure, UnaryOperator<Trinity.Builder> customize) {

@@ -8,6 +8,8 @@ import dev.trinity.api.LlmResponse;
 import dev.trinity.api.ProviderException;
 import dev.trinity.api.internal.Throwables;
 import dev.trinity.test.internal.Recording;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +31,8 @@ import java.util.concurrent.CompletableFuture;
  * wrapped provider's default model put in when the request names none (as Trinity's pipeline does).
  * A replayed answer has the recorded text, model, provider, finish reason and usage, zero latency;
  * a replayed error is a {@link ProviderException} of the recorded kind, status and retry-after.
- * Name, endpoint, default model and capabilities are the wrapped provider's.
+ * Name, endpoint, default model and capabilities are the wrapped provider's, except {@link
+ * Capability#STREAMING}: streams are neither recorded nor replayed, so a cassette does not stream.
  *
  * <p>Thread-safe: calls are matched by key, never by order, so tests may share a cassette and run
  * concurrently. Make one with {@link Cassette#wrap(LlmProvider)} or {@link
@@ -89,7 +92,10 @@ public final class CassetteProvider implements LlmProvider {
 
   @Override
   public Set<Capability> capabilities() {
-    return delegate.capabilities();
+    EnumSet<Capability> declared = EnumSet.noneOf(Capability.class);
+    declared.addAll(delegate.capabilities());
+    declared.remove(Capability.STREAMING); // a cassette records whole answers only
+    return Collections.unmodifiableSet(declared);
   }
 
   /**

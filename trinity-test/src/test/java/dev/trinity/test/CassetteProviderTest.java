@@ -352,6 +352,69 @@ class CassetteProviderTest {
   }
 
   @Test
+  void aCassetteDoesNotClaimToStreamEvenWhenTheWrappedProviderDoes() throws Exception {
+    FakeProvider real = FakeProvider.echo();
+    dev.trinity.api.LlmProvider streaming =
+        new dev.trinity.api.LlmProvider() {
+          @Override
+          public String name() {
+            return real.name();
+          }
+
+          @Override
+          public String endpoint() {
+            return real.endpoint();
+          }
+
+          @Override
+          public String defaultModel() {
+            return real.defaultModel();
+          }
+
+          @Override
+          public java.util.Set<dev.trinity.api.Capability> capabilities() {
+            return java.util.EnumSet.of(
+                dev.trinity.api.Capability.JSON_MODE, dev.trinity.api.Capability.STREAMING);
+          }
+
+          @Override
+          public java.util.concurrent.CompletableFuture<dev.trinity.api.LlmResponse> generate(
+              dev.trinity.api.LlmRequest request) {
+            return real.generate(request);
+          }
+        };
+    CassetteProvider p = Cassette.open(root, "x", CassetteMode.REPLAY).wrap(streaming);
+
+    assertThat(p.capabilities()).containsExactly(dev.trinity.api.Capability.JSON_MODE);
+    java.util.concurrent.CompletableFuture<Throwable> failure =
+        new java.util.concurrent.CompletableFuture<>();
+    p.stream(dev.trinity.api.LlmRequest.of("hi"))
+        .subscribe(
+            new java.util.concurrent.Flow.Subscriber<dev.trinity.api.LlmChunk>() {
+              @Override
+              public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+                s.request(1);
+              }
+
+              @Override
+              public void onNext(dev.trinity.api.LlmChunk item) {
+                failure.completeExceptionally(new AssertionError("streamed " + item));
+              }
+
+              @Override
+              public void onError(Throwable t) {
+                failure.complete(t);
+              }
+
+              @Override
+              public void onComplete() {
+                failure.completeExceptionally(new AssertionError("completed"));
+              }
+            });
+    assertThat(failure.get()).isInstanceOf(dev.trinity.api.UnsupportedCapabilityException.class);
+  }
+
+  @Test
   void theWrappedProvidersIdentityShowsAndClosingClosesIt() {
     FakeProvider real = FakeProvider.echo();
     CassetteProvider p = Cassette.open(root, "x", CassetteMode.REPLAY).wrap(real);

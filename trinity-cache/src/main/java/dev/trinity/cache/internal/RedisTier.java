@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -212,12 +211,7 @@ public final class RedisTier implements CacheTier {
     }
     closed = true;
     gate.disable("closed");
-    try {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-    } catch (RuntimeException e) {
-      LOG.debug("redis client did not shut down cleanly", e);
-    }
-    resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+    RedisClients.shutdown(client, resources);
   }
 
   // fresh futures: a caller may complete or obtrude what it is given

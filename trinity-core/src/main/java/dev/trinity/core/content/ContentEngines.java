@@ -8,6 +8,7 @@ import dev.trinity.api.content.AsyncContentEngine;
 import dev.trinity.api.content.ContentEngine;
 import dev.trinity.api.content.Fallback;
 import dev.trinity.api.content.SiteContent;
+import dev.trinity.api.content.StreamProgress;
 import dev.trinity.api.content.Theme;
 import dev.trinity.api.internal.Checks;
 import dev.trinity.core.Trinity;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates {@link ContentEngine}s and {@link AsyncContentEngine}s over a {@link Trinity} instance:
@@ -182,6 +184,7 @@ public final class ContentEngines {
     private int maxPortfolioChars = DEFAULT_MAX_PORTFOLIO_CHARS;
     private Executor fileExecutor = Runnable::run;
     private Clock clock = Clock.systemUTC();
+    private @Nullable StreamProgress streamProgress;
 
     private Builder(Trinity trinity) {
       this.trinity = trinity;
@@ -348,6 +351,23 @@ public final class ContentEngines {
     }
 
     /**
+     * Streams the model's answers and reports the text received so far to {@code progress}, for a
+     * progress bar during long generations. Only when the provider declares {@link
+     * dev.trinity.api.Capability#STREAMING}; otherwise answers are fetched whole and {@code
+     * progress} is never called. Streamed answers follow the streaming semantics of {@link
+     * dev.trinity.api.AsyncLlmClient#stream(dev.trinity.api.LlmRequest,
+     * dev.trinity.api.ResponseValidator)} (identical requests in flight are not coalesced). Off by
+     * default.
+     *
+     * @param progress hears each generation's progress; shared by all generations of the engine
+     * @return this builder
+     */
+    public Builder streamProgress(StreamProgress progress) {
+      this.streamProgress = Objects.requireNonNull(progress, "progress");
+      return this;
+    }
+
+    /**
      * Builds a blocking engine.
      *
      * @return the engine
@@ -380,7 +400,7 @@ public final class ContentEngines {
                   ? pipeline.listeners()
                   : Listeners.NONE);
       return new DefaultContentEngine(
-          AnswerSource.of(trinity.llmAsync(), provider, clock), settings);
+          AnswerSource.of(trinity.llmAsync(), provider, clock, streamProgress), settings);
     }
   }
 }

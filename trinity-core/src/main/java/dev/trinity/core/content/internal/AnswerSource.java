@@ -1,15 +1,18 @@
 package dev.trinity.core.content.internal;
 
 import dev.trinity.api.AsyncLlmClient;
+import dev.trinity.api.Capability;
 import dev.trinity.api.LlmProvider;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
 import dev.trinity.api.ResponseValidator;
+import dev.trinity.api.content.StreamProgress;
 import dev.trinity.api.content.Theme;
 import dev.trinity.core.content.internal.offline.OfflineExtractor;
 import dev.trinity.core.internal.pipeline.LlmPipeline;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a generation's answers come from. A model reads the request the engine wrote from its
@@ -44,6 +47,22 @@ public interface AnswerSource {
   }
 
   /**
+   * The answers of the client's provider, streamed, with the text received so far reported to
+   * {@code progress}. The provider must declare {@link dev.trinity.api.Capability#STREAMING}.
+   *
+   * @param client the request pipeline
+   * @param progress hears the chunks and characters received so far
+   * @return the source
+   */
+  static AnswerSource streaming(AsyncLlmClient client, StreamProgress progress) {
+    return (request, validator, portfolio, theme) -> {
+      CompletableFuture<LlmResponse> answer = new CompletableFuture<>();
+      client.stream(request, validator).subscribe(new ProgressSubscriber(answer, progress));
+      return answer;
+    };
+  }
+
+  /**
    * The offline extractor fed the portfolio and the theme's project limit, at the end of the
    * pipeline's stages.
    *
@@ -71,8 +90,25 @@ public interface AnswerSource {
    *     request pipeline the extractor can be put at the end of
    */
   static AnswerSource of(AsyncLlmClient client, LlmProvider provider, Clock clock) {
+    return of(client, provider, clock, null);
+  }
+
+  /**
+   * As {@link #of(AsyncLlmClient, LlmProvider, Clock)}; with a progress listener and a provider
+   * that streams, the model's answers are streamed ({@link #streaming}).
+   *
+   * @param client the request pipeline
+   * @param provider the provider it ends in
+   * @param clock measures offline extractions
+   * @param progress hears streamed progress, or null
+   * @return the source
+   */
+  static AnswerSource of(
+      AsyncLlmClient client, LlmProvider provider, Clock clock, @Nullable StreamProgress progress) {
     if (!OfflineExtractor.isOffline(provider)) {
-      return model(client);
+      return progress != null && provider.capabilities().contains(Capability.STREAMING)
+          ? streaming(client, progress)
+          : model(client);
     }
     if (client instanceof LlmPipeline pipeline) {
       return offline(pipeline, clock);

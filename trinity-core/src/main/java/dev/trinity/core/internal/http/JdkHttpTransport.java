@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -122,6 +123,17 @@ public final class JdkHttpTransport implements HttpTransport {
           }
         });
     return out;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Each subscription is one {@code sendAsync} whose 2xx body is read through the JDK client's
+   * line subscriber, never on a waiting caller's thread.
+   */
+  @Override
+  public Flow.Publisher<String> lines(HttpRequest request, String provider, String model) {
+    return new LineStream(client, withVersion(request), provider, model, clock, maxResponseBytes);
   }
 
   /**
@@ -275,14 +287,14 @@ public final class JdkHttpTransport implements HttpTransport {
     return cleartext && !h2c ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2;
   }
 
-  private static @Nullable String bearer(HttpRequest r) {
+  static @Nullable String bearer(HttpRequest r) {
     return r.headers()
         .firstValue("authorization")
         .map(v -> v.regionMatches(true, 0, "Bearer ", 0, 7) ? v.substring(7).strip() : v)
         .orElse(null);
   }
 
-  private static String target(URI uri) {
+  static String target(URI uri) {
     return uri.getScheme()
         + "://"
         + uri.getAuthority()

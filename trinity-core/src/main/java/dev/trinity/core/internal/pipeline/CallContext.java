@@ -39,6 +39,7 @@ public final class CallContext {
   private final Supplier<String> requestKey;
   private final ResponseValidator validator;
   private final @Nullable Thread waitingCaller;
+  private final @Nullable StreamCall stream;
   private final Listeners listeners;
   private final @Nullable CallInfo info;
   private volatile boolean joined;
@@ -57,6 +58,7 @@ public final class CallContext {
       Supplier<String> requestKey,
       ResponseValidator validator,
       @Nullable Thread waitingCaller,
+      @Nullable StreamCall stream,
       Listeners listeners,
       LlmRequest request) {
     this.correlationId = correlationId;
@@ -74,6 +76,7 @@ public final class CallContext {
     this.requestKey = memoize(requestKey);
     this.validator = validator;
     this.waitingCaller = waitingCaller;
+    this.stream = stream;
     this.listeners = listeners;
     this.info =
         listeners.isEmpty() ? null : new CallInfo(request, correlationId, provider, model, start);
@@ -98,8 +101,27 @@ public final class CallContext {
     this.requestKey = requestKey;
     this.validator = parent.validator;
     this.waitingCaller = parent.waitingCaller;
+    this.stream = parent.stream;
     this.listeners = parent.listeners;
     this.info = parent.info;
+  }
+
+  /** The subscriber's side when this call streams; null for a call answered whole. */
+  @Nullable StreamCall stream() {
+    return stream;
+  }
+
+  /** Whether this call streams. */
+  public boolean streams() {
+    return stream != null;
+  }
+
+  /**
+   * Whether this call streams and a text chunk has reached the subscriber: from then on it must not
+   * be retried, or the subscriber would see text twice.
+   */
+  public boolean streamStarted() {
+    return stream != null && stream.started();
   }
 
   /** The instance's listeners. */

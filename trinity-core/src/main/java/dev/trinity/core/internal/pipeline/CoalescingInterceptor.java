@@ -28,7 +28,8 @@ public final class CoalescingInterceptor implements Interceptor {
 
   @Override
   public CompletableFuture<LlmResponse> intercept(Chain chain) {
-    if (chain.request().cachePolicy() == CachePolicy.BYPASS) {
+    // streams are never merged: each subscriber gets its own exchange, paced by its own demand
+    if (chain.request().cachePolicy() == CachePolicy.BYPASS || chain.context().streams()) {
       return chain.proceed(chain.request());
     }
     CallContext ctx = chain.context();

@@ -1,6 +1,8 @@
 package dev.trinity.core.internal.pipeline;
 
 import dev.trinity.api.AsyncLlmClient;
+import dev.trinity.api.Capability;
+import dev.trinity.api.LlmChunk;
 import dev.trinity.api.LlmClient;
 import dev.trinity.api.LlmProvider;
 import dev.trinity.api.LlmRequest;
@@ -9,6 +11,8 @@ import dev.trinity.api.ProviderException;
 import dev.trinity.api.RequestTimeoutException;
 import dev.trinity.api.ResponseValidator;
 import dev.trinity.api.TrinityException;
+import dev.trinity.api.UnsupportedCapabilityException;
+import dev.trinity.api.internal.FailedPublisher;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.Scheduler;
 import dev.trinity.core.internal.cache.RequestKeys;
@@ -25,6 +29,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -90,7 +95,35 @@ public final class LlmPipeline implements AsyncLlmClient {
 
   @Override
   public CompletableFuture<LlmResponse> generate(LlmRequest request, ResponseValidator validator) {
-    return run(request, validator, null, false);
+    return run(request, validator, null, false, null);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Each subscription runs one call through the same stages as {@link #generate}; see {@link
+   * StreamCall} for how the stages see it. Coalescing is skipped: identical streams each make their
+   * own exchange. A stream goes to the first provider of the chain only.
+   */
+  @Override
+  public Flow.Publisher<LlmChunk> stream(LlmRequest request, ResponseValidator validator) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(validator, "validator");
+    if (!provider.capabilities().contains(Capability.STREAMING)) {
+      return new FailedPublisher<>(
+          new UnsupportedCapabilityException(provider.name(), Capability.STREAMING));
+    }
+    return subscriber -> {
+      Objects.requireNonNull(subscriber, "subscriber");
+      if (closed) {
+        new FailedPublisher<LlmChunk>(closedFailure()).subscribe(subscriber);
+        return;
+      }
+      StreamCall call = new StreamCall(subscriber);
+      CompletableFuture<LlmResponse> result =
+          run(request, validator, routes.get(0).stages(), false, call);
+      result.whenComplete(call::finish);
+    };
   }
 
   /**
@@ -107,7 +140,7 @@ public final class LlmPipeline implements AsyncLlmClient {
    */
   public CompletableFuture<LlmResponse> generate(
       LlmRequest request, ResponseValidator validator, LlmProvider answerer) {
-    return run(request, validator, routes.get(0).answeredBy(answerer), false);
+    return run(request, validator, routes.get(0).answeredBy(answerer), false, null);
   }
 
   /**
@@ -116,7 +149,7 @@ public final class LlmPipeline implements AsyncLlmClient {
    * is usually complete already.
    */
   CompletableFuture<LlmResponse> submitWaiting(LlmRequest request, ResponseValidator validator) {
-    return run(request, validator, null, true);
+    return run(request, validator, null, true, null);
   }
 
   /**
@@ -127,12 +160,12 @@ public final class LlmPipeline implements AsyncLlmClient {
       LlmRequest request,
       ResponseValidator validator,
       @Nullable List<Interceptor> answered,
-      boolean callerWaits) {
+      boolean callerWaits,
+      @Nullable StreamCall stream) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(validator, "validator");
     if (closed) {
-      return CompletableFuture.failedFuture(
-          new TrinityException("this Trinity instance is closed", null, false));
+      return CompletableFuture.failedFuture(closedFailure());
     }
     String correlationId = correlationId(request);
     String model = request.model().orElse(provider.defaultModel());
@@ -149,6 +182,7 @@ public final class LlmPipeline implements AsyncLlmClient {
             () -> RequestKeys.of(provider.name(), provider.endpoint(), effective),
             validator,
             callerWaits ? Thread.currentThread() : null,
+            stream,
             listeners,
             effective);
     CompletableFuture<LlmResponse> result = new CompletableFuture<>();
@@ -161,6 +195,15 @@ public final class LlmPipeline implements AsyncLlmClient {
               }
             },
             timeout);
+    if (stream != null) {
+      // the subscriber has its subscription before any stage runs, and may cancel in it
+      stream.open(ctx, () -> result.cancel(true));
+      if (result.isDone()) {
+        deadline.cancel();
+        ctx.cancel();
+        return result;
+      }
+    }
     CompletableFuture<LlmResponse> inner;
     try (MdcSnapshot.Scope scope = ctx.scope()) {
       if (!listeners.isEmpty()) {
@@ -193,6 +236,10 @@ public final class LlmPipeline implements AsyncLlmClient {
           }
         });
     return result;
+  }
+
+  private static TrinityException closedFailure() {
+    return new TrinityException("this Trinity instance is closed", null, false);
   }
 
   private void expire(

@@ -67,10 +67,13 @@ public final class ProviderInterceptor implements Interceptor {
     }
     CompletableFuture<LlmResponse> exchange;
     try {
+      StreamCall stream = ctx.stream();
       exchange =
-          ctx.callerWaitsOnThisThread()
-              ? CallerWaits.run(ctx::onCancel, () -> provider.generate(request))
-              : provider.generate(request);
+          stream != null
+              ? stream.attempt(provider, request, ctx.model())
+              : ctx.callerWaitsOnThisThread()
+                  ? CallerWaits.run(ctx::onCancel, () -> provider.generate(request))
+                  : provider.generate(request);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }

@@ -87,7 +87,8 @@ public final class RetryInterceptor implements Interceptor {
             return;
           }
           TrinityException te = (TrinityException) error;
-          if (!shouldRetry(te) || attempt >= config.maxAttempts()) {
+          // a stream whose text has reached the subscriber cannot be taken back: never retried
+          if (!shouldRetry(te) || attempt >= config.maxAttempts() || ctx.streamStarted()) {
             result.completeExceptionally(giveUp(te, ctx.attempts(), earlier));
             return;
           }

@@ -75,6 +75,15 @@ public final class JsonBody {
   }
 
   /**
+   * The provider that sent the body.
+   *
+   * @return its name
+   */
+  public String provider() {
+    return provider;
+  }
+
+  /**
    * The parsed body.
    *
    * @return the root object

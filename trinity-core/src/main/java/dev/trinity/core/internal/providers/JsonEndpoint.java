@@ -2,12 +2,14 @@ package dev.trinity.core.internal.providers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trinity.api.LlmChunk;
 import dev.trinity.api.LlmResponse;
 import dev.trinity.api.MalformedResponseException;
 import dev.trinity.api.ProviderContext;
 import dev.trinity.api.ProviderException;
 import dev.trinity.api.Secret;
 import dev.trinity.api.TrinityException;
+import dev.trinity.api.internal.FailedPublisher;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -94,7 +98,46 @@ public final class JsonEndpoint {
     return Futures.map(exchange, response -> decode(response, start, decoder));
   }
 
+  /**
+   * Sends one request whose answer streams, and decodes the body's lines as they arrive. Never
+   * blocks; never throws: failures reach the subscriber, as {@link ProviderException} subtypes.
+   *
+   * @param body the JSON body, asking the server to stream
+   * @param model the model asked for, for errors
+   * @param timeout the timeout for the response headers, if any
+   * @param accept the media type of the streamed body
+   * @param decoders a new decoder for each subscription
+   * @return a cold publisher of the answer's chunks
+   */
+  public Flow.Publisher<LlmChunk> stream(
+      ObjectNode body,
+      String model,
+      Optional<Duration> timeout,
+      String accept,
+      Supplier<StreamDecoder> decoders) {
+    HttpRequest request;
+    try {
+      request = request(body, timeout, accept);
+    } catch (RuntimeException e) {
+      return new FailedPublisher<>(e);
+    }
+    return new ChunkStream(context.transport().lines(request, provider, model), decoders, provider);
+  }
+
+  /**
+   * The secret sent with each request, to mask in excerpts of what the server sent back.
+   *
+   * @return the secret, or null when none is sent
+   */
+  public @Nullable String secret() {
+    return bearer == null ? null : bearer.reveal();
+  }
+
   private HttpRequest request(ObjectNode body, Optional<Duration> timeout) {
+    return request(body, timeout, "application/json");
+  }
+
+  private HttpRequest request(ObjectNode body, Optional<Duration> timeout, String accept) {
     byte[] json;
     try {
       json = ProviderSupport.JSON.writeValueAsBytes(body);
@@ -110,7 +153,7 @@ public final class JsonEndpoint {
         HttpRequest.newBuilder(uri)
             .POST(HttpRequest.BodyPublishers.ofByteArray(json))
             .header("Content-Type", "application/json")
-            .header("Accept", "application/json");
+            .header("Accept", accept);
     timeout.ifPresent(b::timeout);
     if (bearer != null) {
       b.header("Authorization", "Bearer " + bearer.reveal());

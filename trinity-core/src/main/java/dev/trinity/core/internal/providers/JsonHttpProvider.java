@@ -2,12 +2,17 @@ package dev.trinity.core.internal.providers;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trinity.api.Capability;
+import dev.trinity.api.LlmChunk;
 import dev.trinity.api.LlmProvider;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
 import dev.trinity.api.ProviderConfig;
+import dev.trinity.api.UnsupportedCapabilityException;
+import dev.trinity.api.internal.FailedPublisher;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every built-in HTTP provider shares: its name, configuration and capabilities, and one JSON
@@ -83,6 +88,53 @@ public abstract class JsonHttpProvider implements LlmProvider {
           encode(request, model), model, request.timeout(), body -> decode(body, model));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * Turns a request body into a streaming one; by default sets {@code "stream": true}.
+   *
+   * @param body the body {@link #encode} wrote
+   */
+  protected void streaming(ObjectNode body) {
+    body.put("stream", true);
+  }
+
+  /**
+   * A new decoder for one streamed answer. Called only when the provider declares {@link
+   * Capability#STREAMING}; a provider declaring it must override this.
+   *
+   * @param model the model asked for
+   * @param secret the secret sent with the request, to mask in errors; may be null
+   * @return the decoder
+   */
+  protected StreamDecoder streamDecoder(String model, @Nullable String secret) {
+    throw new IllegalStateException(name + " declares STREAMING but reads no stream");
+  }
+
+  /**
+   * The media type of the streamed body, sent as {@code Accept}.
+   *
+   * @return the media type; server-sent events by default
+   */
+  protected String streamMediaType() {
+    return "text/event-stream";
+  }
+
+  @Override
+  public final Flow.Publisher<LlmChunk> stream(LlmRequest request) {
+    if (!capabilities.contains(Capability.STREAMING)) {
+      return new FailedPublisher<>(new UnsupportedCapabilityException(name, Capability.STREAMING));
+    }
+    try {
+      String model = ProviderSupport.model(request);
+      ObjectNode body = encode(request, model);
+      streaming(body);
+      String secret = endpoint.secret();
+      return endpoint.stream(
+          body, model, request.timeout(), streamMediaType(), () -> streamDecoder(model, secret));
+    } catch (RuntimeException e) {
+      return new FailedPublisher<>(e);
     }
   }
 

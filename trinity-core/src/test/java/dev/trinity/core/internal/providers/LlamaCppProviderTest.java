@@ -60,7 +60,8 @@ class LlamaCppProviderTest extends HttpProviderContract {
     assertThat(f.defaultBaseUrl()).contains(URI.create("http://localhost:8080"));
     assertThat(f.defaultModel()).contains("default");
     assertThat(provider().capabilities())
-        .containsExactlyInAnyOrder(Capability.JSON_MODE, Capability.JSON_SCHEMA);
+        .containsExactlyInAnyOrder(
+            Capability.JSON_MODE, Capability.JSON_SCHEMA, Capability.STREAMING);
   }
 
   @Test

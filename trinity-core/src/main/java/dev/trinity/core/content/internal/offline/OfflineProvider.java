@@ -25,7 +25,11 @@ import org.jspecify.annotations.Nullable;
  * portfolio and shows at most {@link SiteContent#MAX_REPOS} projects. Stateless and thread-safe.
  */
 final class OfflineProvider implements LlmProvider {
-  private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.JSON_SCHEMA);
+  /**
+   * None: its answer is always site-content JSON, whatever the request asks, so it cannot be held
+   * to another schema (JSON_SCHEMA would be untrue) and does not stream.
+   */
+  private static final Set<Capability> CAPABILITIES = EnumSet.noneOf(Capability.class);
 
   private final Clock clock;
   private final @Nullable String portfolio;

@@ -10,7 +10,9 @@ import dev.trinity.core.internal.providers.JsonBody;
 import dev.trinity.core.internal.providers.JsonEndpoint;
 import dev.trinity.core.internal.providers.JsonHttpProvider;
 import dev.trinity.core.internal.providers.ProviderSupport;
+import dev.trinity.core.internal.providers.StreamDecoder;
 import java.util.EnumSet;
+import org.jspecify.annotations.Nullable;
 
 /** Talks to a llama.cpp server's native API; one {@code POST /completion} per call. */
 final class LlamaCppProvider extends JsonHttpProvider {
@@ -20,7 +22,7 @@ final class LlamaCppProvider extends JsonHttpProvider {
     super(
         LlamaCppProviderFactory.NAME,
         config,
-        EnumSet.of(Capability.JSON_MODE, Capability.JSON_SCHEMA),
+        EnumSet.of(Capability.JSON_MODE, Capability.JSON_SCHEMA, Capability.STREAMING),
         new JsonEndpoint(
             context,
             LlamaCppProviderFactory.NAME,
@@ -32,6 +34,11 @@ final class LlamaCppProvider extends JsonHttpProvider {
   @Override
   protected ObjectNode encode(LlmRequest request, String model) {
     return encoder.encode(request); // the server runs one model: none is sent
+  }
+
+  @Override
+  protected StreamDecoder streamDecoder(String model, @Nullable String secret) {
+    return new LlamaCppStreamDecoder(secret);
   }
 
   @Override

@@ -25,7 +25,7 @@ final class LlamaCppResponseDecoder {
         .usage(new Usage(body.count("/tokens_evaluated"), body.count("/tokens_predicted")));
   }
 
-  private static @Nullable String finishReason(JsonBody body) {
+  static @Nullable String finishReason(JsonBody body) {
     String type = body.text("/stop_type").map(s -> s.toLowerCase(Locale.ROOT)).orElse("");
     switch (type) {
       case "eos":

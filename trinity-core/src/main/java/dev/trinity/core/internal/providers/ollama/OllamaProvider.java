@@ -10,7 +10,9 @@ import dev.trinity.core.internal.providers.JsonBody;
 import dev.trinity.core.internal.providers.JsonEndpoint;
 import dev.trinity.core.internal.providers.JsonHttpProvider;
 import dev.trinity.core.internal.providers.ProviderSupport;
+import dev.trinity.core.internal.providers.StreamDecoder;
 import java.util.EnumSet;
+import org.jspecify.annotations.Nullable;
 
 /** Talks to an Ollama server; one {@code POST /api/chat} (or {@code /api/generate}) per call. */
 final class OllamaProvider extends JsonHttpProvider {
@@ -38,6 +40,16 @@ final class OllamaProvider extends JsonHttpProvider {
   @Override
   protected ObjectNode encode(LlmRequest request, String model) {
     return encoder.encode(request, model);
+  }
+
+  @Override
+  protected StreamDecoder streamDecoder(String model, @Nullable String secret) {
+    return new OllamaStreamDecoder(api, secret);
+  }
+
+  @Override
+  protected String streamMediaType() {
+    return "application/x-ndjson";
   }
 
   @Override

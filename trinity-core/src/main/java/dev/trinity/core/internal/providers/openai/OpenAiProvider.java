@@ -10,8 +10,10 @@ import dev.trinity.core.internal.providers.JsonBody;
 import dev.trinity.core.internal.providers.JsonEndpoint;
 import dev.trinity.core.internal.providers.JsonHttpProvider;
 import dev.trinity.core.internal.providers.ProviderSupport;
+import dev.trinity.core.internal.providers.StreamDecoder;
 import java.net.URI;
 import java.util.EnumSet;
+import org.jspecify.annotations.Nullable;
 
 /** Talks to an OpenAI-compatible server; one {@code POST /v1/chat/completions} per call. */
 final class OpenAiProvider extends JsonHttpProvider {
@@ -41,6 +43,20 @@ final class OpenAiProvider extends JsonHttpProvider {
   @Override
   protected ObjectNode encode(LlmRequest request, String model) {
     return encoder.encode(request, model);
+  }
+
+  /**
+   * {@code "stream": true}, and the usage in a last event ({@code stream_options.include_usage}).
+   */
+  @Override
+  protected void streaming(ObjectNode body) {
+    body.put("stream", true);
+    body.putObject("stream_options").put("include_usage", true);
+  }
+
+  @Override
+  protected StreamDecoder streamDecoder(String model, @Nullable String secret) {
+    return new OpenAiStreamDecoder(secret);
   }
 
   @Override

@@ -14,7 +14,8 @@ import java.util.Optional;
  *
  * <p>Requests go to {@code {base_url}/v1/chat/completions}; a base URL that already ends with
  * {@code /v1} is not given a second one. The API key, when configured, is sent as {@code
- * Authorization: Bearer}; local servers usually need none. Requests never stream.
+ * Authorization: Bearer}; local servers usually need none. Answers stream when asked through {@code
+ * stream()}.
  */
 public final class OpenAiProviderFactory implements LlmProviderFactory {
   /** The name configuration selects this provider by. */

@@ -7,6 +7,7 @@ import dev.trinity.api.LlmProvider;
 import dev.trinity.api.LlmProviderFactory;
 import dev.trinity.api.ProviderConfig;
 import dev.trinity.cache.CacheManager;
+import dev.trinity.cache.internal.FleetLeases;
 import dev.trinity.core.content.internal.offline.OfflineExtractor;
 import dev.trinity.core.internal.config.ConfigLoader;
 import dev.trinity.core.internal.config.LoggingSetup;
@@ -15,6 +16,8 @@ import dev.trinity.core.internal.http.JdkHttpTransport;
 import dev.trinity.core.internal.pipeline.BreakerInterceptor;
 import dev.trinity.core.internal.pipeline.CacheInterceptor;
 import dev.trinity.core.internal.pipeline.CoalescingInterceptor;
+import dev.trinity.core.internal.pipeline.FleetHealth;
+import dev.trinity.core.internal.pipeline.FleetInterceptor;
 import dev.trinity.core.internal.pipeline.Interceptor;
 import dev.trinity.core.internal.pipeline.LazyWakeScheduler;
 import dev.trinity.core.internal.pipeline.LimitInterceptor;
@@ -75,6 +78,7 @@ public final class Trinity implements AutoCloseable {
   private final ConcurrencyLimiter limiter;
   private final Map<String, ConcurrencyLimiter> limiters;
   private final CacheManager cache;
+  private final FleetHealth fleetHealth;
   private final List<AutoCloseable> owned;
 
   private Trinity(Builder b) {
@@ -134,6 +138,14 @@ public final class Trinity implements AutoCloseable {
       resources.add(cache);
     }
     Scheduler timers = scheduler;
+    FleetLeases leases = null;
+    FleetHealth fleetHealth = new FleetHealth(clock);
+    if (config.fleet().enabled()) {
+      leases = FleetLeases.redis(config.cache());
+      resources.add(0, leases);
+      resources.add(0, fleetHealth::close);
+    }
+    this.fleetHealth = fleetHealth;
     Map<String, ConcurrencyLimiter> limits = new LinkedHashMap<>();
     List<Route> routes = new ArrayList<>();
     for (LlmProvider each : providers) {
@@ -156,11 +168,19 @@ public final class Trinity implements AutoCloseable {
       List<Interceptor> stages = new ArrayList<>();
       stages.add(new CoalescingInterceptor());
       stages.add(new CacheInterceptor(cache));
+      if (leases != null) {
+        // after a miss in every tier and inside the local single flight: one request per key and
+        // JVM asks the fleet; retries run under its lease
+        stages.add(new FleetInterceptor(leases, cache, fleetHealth, config.fleet()));
+      }
       stages.add(new RetryInterceptor(config.retry(), b.random));
       // the breaker sits inside the limit: it judges only calls that are about to reach the
       // endpoint or are running there, and a request queued behind the limit when it opens is
       // refused when its turn comes instead of being sent to an endpoint known to be down
       stages.add(new LimitInterceptor(limit));
+      // fleet.max_concurrency (parsed and validated in FleetConfig) is enforced here once the
+      // Redis permit semaphore exists: a stage taking a fleet-wide permit per endpoint, inside
+      // the local limit and before the breaker, released when the call ends
       stages.add(new BreakerInterceptor(breaker));
       routes.add(new Route(each, stages));
     }
@@ -278,6 +298,16 @@ public final class Trinity implements AutoCloseable {
    */
   public CacheManager cache() {
     return cache;
+  }
+
+  /**
+   * Whether fleet mode has fallen back to single-JVM behaviour because Redis did not answer (see
+   * {@link FleetConfig}); always false when fleet mode is off.
+   *
+   * @return true while degraded
+   */
+  public boolean isFleetDegraded() {
+    return fleetHealth.isDegraded();
   }
 
   /**
@@ -534,6 +564,19 @@ public final class Trinity implements AutoCloseable {
      */
     public Builder cache(dev.trinity.cache.CacheConfig cache) {
       this.config = config.toBuilder().cache(cache).build();
+      return this;
+    }
+
+    /**
+     * Replaces the {@code fleet:} section (fleet-wide single flight; needs the Redis cache tier).
+     *
+     * @param fleet the fleet settings
+     * @return this builder
+     * @throws dev.trinity.api.ConfigurationException when fleet mode is on and the {@code cache:}
+     *     section in force has no Redis tier
+     */
+    public Builder fleet(FleetConfig fleet) {
+      this.config = config.toBuilder().fleet(fleet).build();
       return this;
     }
 

@@ -1,6 +1,8 @@
 package dev.trinity.core;
 
+import dev.trinity.api.ConfigurationException;
 import dev.trinity.cache.CacheConfig;
+import dev.trinity.cache.TierType;
 import dev.trinity.core.resilience.CircuitBreakerConfig;
 import dev.trinity.core.resilience.ConcurrencyLimitConfig;
 import dev.trinity.core.resilience.RetryConfig;
@@ -19,6 +21,7 @@ import java.util.Objects;
  *     ConcurrencyLimitConfig#maxConcurrency()} is the one home of {@code llm.max_concurrency}
  * @param cache the {@code cache:} section: tiers, TTL and per-tier settings
  * @param logging the {@code logging:} section; empty unless set
+ * @param fleet the {@code fleet:} section: fleet-wide single flight across JVMs sharing Redis
  */
 public record TrinityConfig(
     LlmConfig llm,
@@ -26,13 +29,16 @@ public record TrinityConfig(
     CircuitBreakerConfig circuitBreaker,
     ConcurrencyLimitConfig concurrencyLimit,
     CacheConfig cache,
-    LoggingConfig logging) {
+    LoggingConfig logging,
+    FleetConfig fleet) {
   private static final TrinityConfig DEFAULTS = builder().build();
 
   /**
-   * Checks that no section is null.
+   * Checks that no section is null, and that fleet mode has the Redis tier it needs.
    *
    * @throws NullPointerException naming the missing section
+   * @throws ConfigurationException when {@code fleet.enabled} is true without the Redis cache tier
+   *     ({@code cache.enabled: true} and {@code redis} in {@code cache.tiers})
    */
   public TrinityConfig {
     Objects.requireNonNull(llm, "llm");
@@ -41,6 +47,17 @@ public record TrinityConfig(
     Objects.requireNonNull(concurrencyLimit, "concurrencyLimit");
     Objects.requireNonNull(cache, "cache");
     Objects.requireNonNull(logging, "logging");
+    Objects.requireNonNull(fleet, "fleet");
+    if (fleet.enabled() && !(cache.enabled() && cache.tiers().contains(TierType.REDIS))) {
+      throw new ConfigurationException(
+          "fleet.enabled",
+          "needs the Redis cache tier, where leases live and answers are shared: set"
+              + " cache.enabled: true and list redis in cache.tiers (cache.enabled was "
+              + cache.enabled()
+              + ", cache.tiers was "
+              + cache.tiers().stream().map(TierType::yamlName).toList()
+              + ")");
+    }
   }
 
   /**
@@ -73,7 +90,8 @@ public record TrinityConfig(
         .circuitBreaker(circuitBreaker)
         .concurrencyLimit(concurrencyLimit)
         .cache(cache)
-        .logging(logging);
+        .logging(logging)
+        .fleet(fleet);
   }
 
   /** Builds a {@link TrinityConfig}. Not thread-safe. */
@@ -84,6 +102,7 @@ public record TrinityConfig(
     private ConcurrencyLimitConfig concurrencyLimit = ConcurrencyLimitConfig.ofDefaults();
     private CacheConfig cache = CacheConfig.ofDefaults();
     private LoggingConfig logging = LoggingConfig.none();
+    private FleetConfig fleet = FleetConfig.ofDefaults();
 
     private Builder() {}
 
@@ -155,12 +174,24 @@ public record TrinityConfig(
     }
 
     /**
+     * Sets the {@code fleet:} section.
+     *
+     * @param fleet the fleet settings
+     * @return this builder
+     */
+    public Builder fleet(FleetConfig fleet) {
+      this.fleet = Objects.requireNonNull(fleet, "fleet");
+      return this;
+    }
+
+    /**
      * Builds the configuration.
      *
      * @return the immutable configuration
+     * @throws ConfigurationException when fleet mode is on without the Redis cache tier
      */
     public TrinityConfig build() {
-      return new TrinityConfig(llm, retry, circuitBreaker, concurrencyLimit, cache, logging);
+      return new TrinityConfig(llm, retry, circuitBreaker, concurrencyLimit, cache, logging, fleet);
     }
   }
 }

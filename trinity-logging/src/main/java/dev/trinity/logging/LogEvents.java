@@ -99,6 +99,15 @@ public final class LogEvents {
    */
   public static final String LLM_FALLBACK = "llm_fallback";
 
+  /**
+   * WARN, once per outage: fleet mode could not reach Redis ({@link Keys#ERROR}); requests go on
+   * with single-JVM behaviour (local single flight) until Redis answers again.
+   */
+  public static final String FLEET_DEGRADED = "fleet_degraded";
+
+  /** INFO: Redis answers fleet mode again after {@link #FLEET_DEGRADED}; sharing resumes. */
+  public static final String FLEET_RESTORED = "fleet_restored";
+
   /** Keys carried by the events above. */
   public static final class Keys {
     private Keys() {}

@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one way Trinity connects to Redis for the {@code cache.redis.*} settings, shared by the Redis
- * tier and the permits: the address, database, password and TLS of the settings; one I/O thread;
- * reconnecting by itself with a back-off of 50 ms doubling to 2 s; commands rejected at once while
- * disconnected, a bounded request queue, and every command timed out after {@code command_timeout}.
+ * tier, the permits and fleet mode's leases: the address, database, password and TLS of the
+ * settings; one I/O thread; reconnecting by itself with a back-off of 50 ms doubling to 2 s;
+ * commands rejected at once while disconnected, a bounded request queue, and every command timed
+ * out after {@code command_timeout}.
  */
 public final class RedisClients {
   /** How long a connection attempt may take. */

@@ -28,6 +28,7 @@ import dev.trinity.cache.CacheResult;
 import dev.trinity.cache.TierHealth;
 import dev.trinity.cache.TierType;
 import dev.trinity.core.FallbackConfig;
+import dev.trinity.core.FleetConfig;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.LoggingConfig;
 import dev.trinity.core.TrinityConfig;
@@ -187,6 +188,12 @@ class ConfigValueContractTest {
   }
 
   @Test
+  void fleetConfig() throws Exception {
+    ValueContract.of(() -> new FleetConfig(true, Duration.ofSeconds(12), Duration.ofMillis(150), 4))
+        .verify();
+  }
+
+  @Test
   void loggingAndTheWholeConfiguration() throws Exception {
     ValueContract.of(
             () ->
@@ -201,7 +208,10 @@ class ConfigValueContractTest {
                     .llm(llm())
                     .cache(cache())
                     .logging(LoggingConfig.none().withLevel(LoggingConfig.Level.DEBUG))
+                    .fleet(FleetConfig.ofDefaults().withLeaseTime(Duration.ofSeconds(20)))
                     .build())
+        // flipping enabled first would need the Redis tier: vary the lease time instead
+        .vary(FleetConfig.class, c -> c.withLeaseTime(c.leaseTime().plusSeconds(1)))
         .vary(LlmConfig.class, c -> c.toBuilder().model("other").build())
         .vary(RetryConfig.class, c -> c.toBuilder().maxAttempts(c.maxAttempts() + 1).build())
         .vary(

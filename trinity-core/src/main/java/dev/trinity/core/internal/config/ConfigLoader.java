@@ -37,7 +37,7 @@ public final class ConfigLoader {
   private static final Pattern VARIABLE =
       Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");
   private static final Set<String> SECTIONS =
-      Set.of("llm", "retry", "circuit_breaker", "concurrency_limit", "cache", "logging");
+      Set.of("llm", "retry", "circuit_breaker", "concurrency_limit", "cache", "logging", "fleet");
 
   private ConfigLoader() {}
 
@@ -96,6 +96,7 @@ public final class ConfigLoader {
         SectionReaders.concurrencyLimit(top.section("concurrency_limit"), top.section("llm")));
     top.section("cache").ifPresent(s -> config.cache(SectionReaders.cache(s)));
     top.section("logging").ifPresent(s -> config.logging(SectionReaders.logging(s)));
+    top.section("fleet").ifPresent(s -> config.fleet(SectionReaders.fleet(s)));
     return config.build();
   }
 
@@ -203,6 +204,7 @@ public final class ConfigLoader {
     m.put("LOG_PROFILE", "logging.profile");
     m.put("LOG_LEVEL", "logging.level");
     m.put("LOG_FORMAT", "logging.format");
+    m.put("FLEET_ENABLED", "fleet.enabled");
     return Map.copyOf(m);
   }
 }

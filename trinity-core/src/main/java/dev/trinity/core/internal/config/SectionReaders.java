@@ -7,6 +7,7 @@ import dev.trinity.cache.MemoryTierConfig;
 import dev.trinity.cache.RedisTierConfig;
 import dev.trinity.cache.TierType;
 import dev.trinity.core.FallbackConfig;
+import dev.trinity.core.FleetConfig;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.LoggingConfig;
 import dev.trinity.core.resilience.CircuitBreakerConfig;
@@ -210,6 +211,20 @@ final class SectionReaders {
               enumValue(s, "format", format.orElseThrow(), LoggingConfig.Format.class));
     }
     return logging;
+  }
+
+  static FleetConfig fleet(ConfigValues s) {
+    s.requireOnly(Set.of("enabled", "lease_time", "poll_interval", "max_concurrency"));
+    FleetConfig d = FleetConfig.ofDefaults();
+    try {
+      return new FleetConfig(
+          s.bool("enabled").orElse(d.enabled()),
+          s.duration("lease_time").orElse(d.leaseTime()),
+          s.duration("poll_interval").orElse(d.pollInterval()),
+          s.integer("max_concurrency").orElse(null));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("fleet", e.getMessage(), e);
+    }
   }
 
   static <E extends Enum<E>> E enumValue(ConfigValues s, String key, String value, Class<E> type) {

@@ -9,6 +9,7 @@ import dev.trinity.cache.TierType;
 import dev.trinity.core.EffectiveConfig.Origin;
 import dev.trinity.core.EffectiveConfig.Setting;
 import dev.trinity.core.FallbackConfig;
+import dev.trinity.core.FleetConfig;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.LoggingConfig;
 import dev.trinity.core.TrinityConfig;
@@ -73,6 +74,7 @@ public final class SettingsDescriber {
     d.concurrencyLimit(config.concurrencyLimit());
     d.cache(config.cache());
     d.logging(config.logging());
+    d.fleet(config.fleet());
     return List.copyOf(d.out);
   }
 
@@ -179,6 +181,15 @@ public final class SettingsDescriber {
         c.format() != null
             ? c.format().name().toLowerCase(Locale.ROOT)
             : untouched != null ? untouched : "(profile default)");
+  }
+
+  private void fleet(FleetConfig c) {
+    add("fleet.enabled", c.enabled());
+    add("fleet.lease_time", duration(c.leaseTime()));
+    add("fleet.poll_interval", duration(c.pollInterval()));
+    add(
+        "fleet.max_concurrency",
+        c.fleetLimit().map(Object::toString).orElse("(not set: no fleet-wide limit)"));
   }
 
   private void add(String key, Object value) {

@@ -137,16 +137,16 @@ public class CacheTierBenchmark {
   }
 
   /** Starts a throwaway redis-server when one is installed. */
-  static final class RedisProcess {
+  public static final class RedisProcess {
     private RedisProcess() {}
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
       try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
         return s.getLocalPort();
       }
     }
 
-    static Process start(int port) throws Exception {
+    public static Process start(int port) throws Exception {
       Path exe = null;
       for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
         Path p = Path.of(d, "redis-server");

@@ -36,6 +36,20 @@ abstract class Progress implements AutoCloseable {
    */
   abstract void update(int done, int failed, BuildItem item, String outcome);
 
+  /**
+   * The tokens streamed so far by the phase's generations, for a provider that streams; only the
+   * bar shows them (plain lines stay one per finished item).
+   *
+   * @param tokens tokens streamed so far, by all generations of the phase
+   * @param inFlight generations still streaming
+   */
+  void streamed(int tokens, int inFlight) {}
+
+  /** A display that shows nothing. */
+  static Progress none() {
+    return new Silent();
+  }
+
   @Override
   public abstract void close();
 
@@ -45,6 +59,8 @@ abstract class Progress implements AutoCloseable {
 
   private static final class Bar extends Progress {
     private final ProgressBar bar;
+    private String latest = "";
+    private String streamed = "";
 
     Bar(PrintStream err, String task, int total, boolean terminal) {
       this.bar =
@@ -64,8 +80,15 @@ abstract class Progress implements AutoCloseable {
     @Override
     synchronized void update(int done, int failed, BuildItem item, String outcome) {
       bar.stepTo(done);
-      bar.setExtraMessage(
-          item.name() + " " + item.theme() + (failed > 0 ? " (" + failed + " failed)" : ""));
+      latest = item.name() + " " + item.theme() + (failed > 0 ? " (" + failed + " failed)" : "");
+      bar.setExtraMessage(streamed + latest);
+    }
+
+    @Override
+    synchronized void streamed(int tokens, int inFlight) {
+      // first, so that the bar's length limit cuts the item's name rather than the count
+      streamed = tokens + " tokens" + (inFlight > 0 ? ", " + inFlight + " generating" : "") + " · ";
+      bar.setExtraMessage(streamed + latest);
     }
 
     @Override

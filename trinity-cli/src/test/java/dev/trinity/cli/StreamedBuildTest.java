@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A build against an Ollama that streams shows the tokens generated so far on the bar. */
+/**
+ * A build against an Ollama that streams shows the tokens generated so far on the bar; without the
+ * bar the answers are asked whole, as before.
+ */
 class StreamedBuildTest {
   static final String PORTFOLIO = "# Ada Kowalska\n\n## Projects\n\n### pgwatch-lite\nStars: 412\n";
 
@@ -79,9 +82,18 @@ class StreamedBuildTest {
         .build();
   }
 
-  /** Asked with {@code "stream": false}: the whole answer at once (not expected here). */
+  /** Asked with {@code "stream": false}: the whole answer at once. */
   static MockResponse whole() {
-    return new MockResponse.Builder().code(500).body("not streamed").build();
+    String body =
+        "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":"
+            + new ObjectMapper().getNodeFactory().textNode(CONTENT)
+            + "},\"done\":true,\"done_reason\":\"stop\",\"prompt_eval_count\":100,"
+            + "\"eval_count\":42}";
+    return new MockResponse.Builder()
+        .code(200)
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   private Cli.Result build(Cli cli, String... more) throws Exception {
@@ -121,10 +133,19 @@ class StreamedBuildTest {
   }
 
   @Test
+  void theBarForcedOffATerminalStreamsToo() throws Exception {
+    Cli.Result r = build(Cli.in(dir), "--progress", "bar");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).contains(PIECES + " tokens · ada hacker");
+  }
+
+  @Test
   void plainLinesAreUnchangedWhenNotOnATerminal() throws Exception {
     Cli.Result r = build(Cli.in(dir));
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.err()).contains("Generating [1/1] ada hacker: llm, ").doesNotContain("tokens");
+    assertThat(server.takeRequest().getBody().utf8()).contains("\"stream\":false");
   }
 }

@@ -58,7 +58,11 @@ final class BatchBuild {
     CliEnvironment env = root.environment();
     try (Trinity trinity = root.settings().open(env.err())) {
       StreamedTokens tokens = new StreamedTokens();
-      ContentEngine engine = engine(trinity, plan.fallback(), tokens);
+      // answers are streamed only for the bar, which shows the tokens so far
+      ContentEngine engine =
+          Progress.showsBar(plan.progress(), env.interactive())
+              ? engine(trinity, plan.fallback(), tokens)
+              : engine(trinity, plan.fallback());
       List<Theme> themes = themes(spec, engine, plan.themes());
       List<BuildItem> items = BuildItem.cross(plan.portfolios(), plan.themes());
       env.err()

@@ -17,13 +17,20 @@ abstract class Progress implements AutoCloseable {
   /** The display for a mode: AUTO picks the bar when the run is interactive. */
   static Progress create(
       ProgressMode mode, boolean interactive, PrintStream err, String task, int total) {
-    ProgressMode m =
-        mode == ProgressMode.AUTO ? (interactive ? ProgressMode.BAR : ProgressMode.LINES) : mode;
-    return switch (m) {
+    return switch (resolve(mode, interactive)) {
       case BAR -> new Bar(err, task, total, interactive);
       case LINES -> new Lines(err, task, total);
       default -> new Silent();
     };
+  }
+
+  /** Whether a run in this mode shows the bar (the only display that shows streamed tokens). */
+  static boolean showsBar(ProgressMode mode, boolean interactive) {
+    return resolve(mode, interactive) == ProgressMode.BAR;
+  }
+
+  private static ProgressMode resolve(ProgressMode mode, boolean interactive) {
+    return mode == ProgressMode.AUTO ? (interactive ? ProgressMode.BAR : ProgressMode.LINES) : mode;
   }
 
   /**

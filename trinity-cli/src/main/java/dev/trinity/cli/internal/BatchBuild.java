@@ -57,7 +57,12 @@ final class BatchBuild {
   static int run(CommandSpec spec, RootCommand root, Plan plan) {
     CliEnvironment env = root.environment();
     try (Trinity trinity = root.settings().open(env.err())) {
-      ContentEngine engine = engine(trinity, plan.fallback());
+      StreamedTokens tokens = new StreamedTokens();
+      // answers are streamed only for the bar, which shows the tokens so far
+      ContentEngine engine =
+          Progress.showsBar(plan.progress(), env.interactive())
+              ? engine(trinity, plan.fallback(), tokens)
+              : engine(trinity, plan.fallback());
       List<Theme> themes = themes(spec, engine, plan.themes());
       List<BuildItem> items = BuildItem.cross(plan.portfolios(), plan.themes());
       env.err()
@@ -71,7 +76,10 @@ final class BatchBuild {
               plan.concurrency());
       long started = System.nanoTime();
       List<Row> rows =
-          rows(items, generate(env, engine, items, plan.concurrency(), plan.progress()), plan);
+          rows(
+              items,
+              generate(env, engine, items, plan.concurrency(), plan.progress(), tokens),
+              plan);
       if (!plan.jsonOnly() && rows.stream().anyMatch(r -> r.content != null)) {
         pages(env, rows, plan, engine);
       }
@@ -88,6 +96,17 @@ final class BatchBuild {
   }
 
   /**
+   * As {@link #engine(Trinity, boolean)}, with the model's answers streamed and counted by {@code
+   * tokens} when the provider streams (else asked whole, as without it).
+   */
+  static ContentEngine engine(Trinity trinity, boolean fallback, StreamedTokens tokens) {
+    return ContentEngines.builder(trinity)
+        .fallback(fallback ? Fallback.offline() : Fallback.none())
+        .streamProgress(tokens)
+        .build();
+  }
+
+  /**
    * Generates the content of every item concurrently, each with its own correlation id, showing
    * progress; one result per item, in the items' order.
    */
@@ -97,6 +116,20 @@ final class BatchBuild {
       List<BuildItem> items,
       int concurrency,
       ProgressMode progressMode) {
+    return generate(env, engine, items, concurrency, progressMode, new StreamedTokens());
+  }
+
+  /**
+   * As {@link #generate(CliEnvironment, ContentEngine, List, int, ProgressMode)}; the progress
+   * display also shows what {@code tokens} (the engine's stream listener) counts.
+   */
+  static List<ItemResult> generate(
+      CliEnvironment env,
+      ContentEngine engine,
+      List<BuildItem> items,
+      int concurrency,
+      ProgressMode progressMode,
+      StreamedTokens tokens) {
     // Each item gets its own correlation id, <run>-<n>, so that its log lines can be picked out and
     // a run's lines grouped; content.json records it.
     String run = UUID.randomUUID().toString().substring(0, 8);
@@ -112,26 +145,30 @@ final class BatchBuild {
     BatchResult result;
     try (Progress progress =
         Progress.create(progressMode, env.interactive(), env.err(), "Generating", items.size())) {
+      tokens.showOn(progress);
       result =
           engine.generateAll(
               requests,
               BatchOptions.ofDefaults()
                   .withMaxConcurrency(concurrency)
                   .withProgressListener(
-                      p ->
-                          progress.update(
-                              p.done(),
-                              p.failed(),
-                              items.get(p.latest().index()),
-                              p.latest()
-                                  .contentIfPresent()
-                                  .map(
-                                      g ->
-                                          Progress.sourceOf(g)
-                                              + ", "
-                                              + g.duration().toMillis()
-                                              + " ms")
-                                  .orElse("FAILED"))));
+                      p -> {
+                        tokens.finished(run + "-" + (p.latest().index() + 1));
+                        progress.update(
+                            p.done(),
+                            p.failed(),
+                            items.get(p.latest().index()),
+                            p.latest()
+                                .contentIfPresent()
+                                .map(
+                                    g ->
+                                        Progress.sourceOf(g)
+                                            + ", "
+                                            + g.duration().toMillis()
+                                            + " ms")
+                                .orElse("FAILED"));
+                      }));
+      tokens.showOn(Progress.none());
     }
     return result.items();
   }

@@ -17,13 +17,20 @@ abstract class Progress implements AutoCloseable {
   /** The display for a mode: AUTO picks the bar when the run is interactive. */
   static Progress create(
       ProgressMode mode, boolean interactive, PrintStream err, String task, int total) {
-    ProgressMode m =
-        mode == ProgressMode.AUTO ? (interactive ? ProgressMode.BAR : ProgressMode.LINES) : mode;
-    return switch (m) {
+    return switch (resolve(mode, interactive)) {
       case BAR -> new Bar(err, task, total, interactive);
       case LINES -> new Lines(err, task, total);
       default -> new Silent();
     };
+  }
+
+  /** Whether a run in this mode shows the bar (the only display that shows streamed tokens). */
+  static boolean showsBar(ProgressMode mode, boolean interactive) {
+    return resolve(mode, interactive) == ProgressMode.BAR;
+  }
+
+  private static ProgressMode resolve(ProgressMode mode, boolean interactive) {
+    return mode == ProgressMode.AUTO ? (interactive ? ProgressMode.BAR : ProgressMode.LINES) : mode;
   }
 
   /**
@@ -36,6 +43,20 @@ abstract class Progress implements AutoCloseable {
    */
   abstract void update(int done, int failed, BuildItem item, String outcome);
 
+  /**
+   * The tokens streamed so far by the phase's generations, for a provider that streams; only the
+   * bar shows them (plain lines stay one per finished item).
+   *
+   * @param tokens tokens streamed so far, by all generations of the phase
+   * @param inFlight generations still streaming
+   */
+  void streamed(int tokens, int inFlight) {}
+
+  /** A display that shows nothing. */
+  static Progress none() {
+    return new Silent();
+  }
+
   @Override
   public abstract void close();
 
@@ -45,6 +66,8 @@ abstract class Progress implements AutoCloseable {
 
   private static final class Bar extends Progress {
     private final ProgressBar bar;
+    private String latest = "";
+    private String streamed = "";
 
     Bar(PrintStream err, String task, int total, boolean terminal) {
       this.bar =
@@ -64,8 +87,15 @@ abstract class Progress implements AutoCloseable {
     @Override
     synchronized void update(int done, int failed, BuildItem item, String outcome) {
       bar.stepTo(done);
-      bar.setExtraMessage(
-          item.name() + " " + item.theme() + (failed > 0 ? " (" + failed + " failed)" : ""));
+      latest = item.name() + " " + item.theme() + (failed > 0 ? " (" + failed + " failed)" : "");
+      bar.setExtraMessage(streamed + latest);
+    }
+
+    @Override
+    synchronized void streamed(int tokens, int inFlight) {
+      // first, so that the bar's length limit cuts the item's name rather than the count
+      streamed = tokens + " tokens" + (inFlight > 0 ? ", " + inFlight + " generating" : "") + " · ";
+      bar.setExtraMessage(streamed + latest);
     }
 
     @Override

@@ -32,13 +32,16 @@ import java.util.stream.Stream;
  * both against the same stand-in Ollama server on loopback that answers {@code /api/chat} with
  * NDJSON chunks, the first after a "prompt processing" delay and the rest a fixed delay apart.
  *
- * <p>Both ways make the same request and measure from just before sending until the first text
- * piece is in the caller's hands (the raw reader parses the first line with Jackson, as any client
- * must); both then read the rest of the answer. The ways alternate call by call so that drift hits
- * both alike.
+ * <p>Both ways make the same request and measure from the prompt in hand (the raw readers encode
+ * the JSON body and build the {@code HttpRequest} inside the timing, as Trinity must) until the
+ * first text piece is in the caller's hands (the raw reader parses the first line with Jackson, as
+ * any client must); both then read the rest of the answer. The ways alternate call by call so that
+ * drift hits both alike.
  *
- * <p>Usage: {@code StreamingFirstTokenBenchmark [calls] [firstDelayMs] [chunkDelayMs] [chunks]}
- * (defaults 300, 20, 5, 10).
+ * <p>Usage: {@code StreamingFirstTokenBenchmark [calls] [firstDelayMs] [chunkDelayMs] [chunks]
+ * [quickWarmup]} (defaults 300, 20, 5, 10, 0). {@code quickWarmup} calls per way with no delays run
+ * first, so that the JIT compiler has compiled every way's code before the measured calls (the
+ * delayed warm-up alone is a few dozen calls, too few for Trinity's longer path).
  */
 public final class StreamingFirstTokenBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,6 +52,8 @@ public final class StreamingFirstTokenBenchmark {
   static {
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
+
+  private static volatile boolean warming;
 
   private StreamingFirstTokenBenchmark() {}
 
@@ -70,12 +75,15 @@ public final class StreamingFirstTokenBenchmark {
     int calls = args.length > 0 ? Integer.parseInt(args[0]) : 300;
     long firstDelayMs = args.length > 1 ? Long.parseLong(args[1]) : 20;
     long chunkDelayMs = args.length > 2 ? Long.parseLong(args[2]) : 5;
+    int quickWarmup = args.length > 4 ? Integer.parseInt(args[4]) : 0;
     int chunks = args.length > 3 ? Integer.parseInt(args[3]) : 10;
     ExecutorService serverThreads = Executors.newCachedThreadPool();
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     server.createContext(
-        "/api/chat", exchange -> answer(exchange, firstDelayMs, chunkDelayMs, chunks));
+        "/api/chat",
+        exchange ->
+            answer(exchange, warming ? 0 : firstDelayMs, warming ? 0 : chunkDelayMs, chunks));
     server.setExecutor(serverThreads);
     server.start();
     URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
@@ -85,6 +93,15 @@ public final class StreamingFirstTokenBenchmark {
         Trinity.builder()
             .llm(LlmConfig.builder().provider("ollama").baseUrl(base).model("bench").build())
             .build()) {
+      // warm-up without delays first, so that the compiler has seen every path many times
+      long[] scratch = new long[2];
+      warming = true;
+      for (int i = 0; i < quickWarmup; i++) {
+        rawAsyncCall(raw, base, "warm " + i, scratch);
+        rawCall(raw, base, "warm " + i, scratch);
+        trinityCall(trinity, "warm " + i, scratch);
+      }
+      warming = false;
       int warmup = Math.max(20, calls / 10);
       long[] asyncFirst = new long[calls];
       long[] asyncAll = new long[calls];
@@ -163,8 +180,8 @@ public final class StreamingFirstTokenBenchmark {
   /** The raw way: {@code HttpClient.send} with {@code BodyHandlers.ofLines()}, Jackson per line. */
   private static void rawCall(HttpClient client, URI base, String prompt, long[] out)
       throws Exception {
-    HttpRequest request = rawRequest(base, prompt);
     long start = System.nanoTime();
+    HttpRequest request = rawRequest(base, prompt);
     HttpResponse<Stream<String>> response =
         client.send(request, HttpResponse.BodyHandlers.ofLines());
     long first = 0;
@@ -188,9 +205,9 @@ public final class StreamingFirstTokenBenchmark {
    */
   private static void rawAsyncCall(HttpClient client, URI base, String prompt, long[] out)
       throws Exception {
-    HttpRequest request = rawRequest(base, prompt);
     long[] first = new long[1];
     long start = System.nanoTime();
+    HttpRequest request = rawRequest(base, prompt);
     client
         .sendAsync(
             request,

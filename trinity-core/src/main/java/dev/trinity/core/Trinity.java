@@ -7,6 +7,7 @@ import dev.trinity.api.LlmProvider;
 import dev.trinity.api.LlmProviderFactory;
 import dev.trinity.api.ProviderConfig;
 import dev.trinity.cache.CacheManager;
+import dev.trinity.cache.RedisPermits;
 import dev.trinity.cache.internal.FleetLeases;
 import dev.trinity.core.content.internal.offline.OfflineExtractor;
 import dev.trinity.core.internal.config.ConfigLoader;
@@ -18,6 +19,7 @@ import dev.trinity.core.internal.pipeline.CacheInterceptor;
 import dev.trinity.core.internal.pipeline.CoalescingInterceptor;
 import dev.trinity.core.internal.pipeline.FleetHealth;
 import dev.trinity.core.internal.pipeline.FleetInterceptor;
+import dev.trinity.core.internal.pipeline.FleetLimitInterceptor;
 import dev.trinity.core.internal.pipeline.Interceptor;
 import dev.trinity.core.internal.pipeline.LazyWakeScheduler;
 import dev.trinity.core.internal.pipeline.LimitInterceptor;
@@ -139,10 +141,15 @@ public final class Trinity implements AutoCloseable {
     }
     Scheduler timers = scheduler;
     FleetLeases leases = null;
+    RedisPermits permits = null;
     FleetHealth fleetHealth = new FleetHealth(clock);
     if (config.fleet().enabled()) {
       leases = FleetLeases.redis(config.cache());
       resources.add(0, leases);
+      if (config.fleet().maxConcurrency() != null) {
+        permits = RedisPermits.create(config.cache().redis());
+        resources.add(0, permits);
+      }
       resources.add(0, fleetHealth::close);
     }
     this.fleetHealth = fleetHealth;
@@ -178,9 +185,14 @@ public final class Trinity implements AutoCloseable {
       // endpoint or are running there, and a request queued behind the limit when it opens is
       // refused when its turn comes instead of being sent to an endpoint known to be down
       stages.add(new LimitInterceptor(limit));
-      // fleet.max_concurrency (parsed and validated in FleetConfig) is enforced here once the
-      // Redis permit semaphore exists: a stage taking a fleet-wide permit per endpoint, inside
-      // the local limit and before the breaker, released when the call ends
+      Integer fleetLimit = config.fleet().maxConcurrency();
+      if (permits != null && fleetLimit != null) {
+        // fleet.max_concurrency: a fleet-wide permit per endpoint, taken once the local limit
+        // admitted the call and before the breaker judges it, released when the call ends
+        stages.add(
+            new FleetLimitInterceptor(
+                permits, endpointName, fleetLimit, config.fleet().leaseTime(), fleetHealth));
+      }
       stages.add(new BreakerInterceptor(breaker));
       routes.add(new Route(each, stages));
     }

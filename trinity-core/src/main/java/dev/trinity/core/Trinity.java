@@ -20,6 +20,7 @@ import dev.trinity.core.internal.pipeline.CoalescingInterceptor;
 import dev.trinity.core.internal.pipeline.FleetHealth;
 import dev.trinity.core.internal.pipeline.FleetInterceptor;
 import dev.trinity.core.internal.pipeline.FleetLimitInterceptor;
+import dev.trinity.core.internal.pipeline.FleetPermits;
 import dev.trinity.core.internal.pipeline.Interceptor;
 import dev.trinity.core.internal.pipeline.LazyWakeScheduler;
 import dev.trinity.core.internal.pipeline.LimitInterceptor;
@@ -141,13 +142,16 @@ public final class Trinity implements AutoCloseable {
     }
     Scheduler timers = scheduler;
     FleetLeases leases = null;
-    RedisPermits permits = null;
+    FleetPermits permits = null;
     FleetHealth fleetHealth = new FleetHealth(clock);
     if (config.fleet().enabled()) {
       leases = FleetLeases.redis(config.cache());
       resources.add(0, leases);
       if (config.fleet().maxConcurrency() != null) {
-        permits = RedisPermits.create(config.cache().redis());
+        permits =
+            new FleetPermits(
+                RedisPermits.create(config.cache().redis()),
+                config.cache().redis().commandTimeout());
         resources.add(0, permits);
       }
       resources.add(0, fleetHealth::close);

@@ -199,6 +199,24 @@ class FleetLimitIT {
   }
 
   @Test
+  void closingAnInstanceRightAfterItsAnswersLeavesNoPermitBehind() throws Exception {
+    hold = false;
+    Trinity a = instance();
+    List<CompletableFuture<LlmResponse>> sent = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      sent.add(a.llmAsync().generate(fresh("closing " + i)));
+    }
+    for (CompletableFuture<LlmResponse> f : sent) {
+      assertThat(f.get(10, TimeUnit.SECONDS).text()).startsWith("answer ");
+    }
+
+    a.close();
+
+    // released before closing returned, not left to expire after the lease time
+    assertThat(permitsInUse()).isZero();
+  }
+
+  @Test
   void aCallWaitingForAFleetPermitGivesUpAtItsDeadlineWithoutReachingTheServer() throws Exception {
     Trinity a = instance();
     Trinity b = instance();

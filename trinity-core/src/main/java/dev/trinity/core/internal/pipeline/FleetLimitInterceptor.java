@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * stages after this one only start the exchange, which runs asynchronously.
  */
 public final class FleetLimitInterceptor implements Interceptor {
-  private final RedisPermits permits;
+  private final FleetPermits permits;
   private final String resource;
   private final int maxPermits;
   private final FleetHealth health;
@@ -39,14 +39,14 @@ public final class FleetLimitInterceptor implements Interceptor {
   /**
    * Creates the stage.
    *
-   * @param permits the semaphore in the shared Redis
+   * @param permits the instance's permits in the shared Redis
    * @param resource the endpoint the permits guard, {@code provider@endpoint}
    * @param maxPermits {@code fleet.max_concurrency}
    * @param ttl how long a permit lives without renewal (the fleet's lease time)
    * @param health whether Redis answers; shared by the fleet stages of one instance
    */
   public FleetLimitInterceptor(
-      RedisPermits permits, String resource, int maxPermits, Duration ttl, FleetHealth health) {
+      FleetPermits permits, String resource, int maxPermits, Duration ttl, FleetHealth health) {
     this.permits = permits;
     this.resource = resource;
     this.maxPermits = maxPermits;

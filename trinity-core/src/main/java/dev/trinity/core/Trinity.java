@@ -34,6 +34,7 @@ import dev.trinity.core.observe.Endpoint;
 import dev.trinity.core.observe.RequestListener;
 import dev.trinity.core.resilience.CircuitBreaker;
 import dev.trinity.core.resilience.CircuitBreakerRegistry;
+import dev.trinity.core.resilience.ConcurrencyLimitConfig;
 import dev.trinity.core.resilience.ConcurrencyLimiter;
 import dev.trinity.logging.LogEvents;
 import java.net.URI;
@@ -55,6 +56,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
+import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
@@ -193,9 +195,18 @@ public final class Trinity implements AutoCloseable {
       if (permits != null && fleetLimit != null) {
         // fleet.max_concurrency: a fleet-wide permit per endpoint, taken once the local limit
         // admitted the call and before the breaker judges it, released when the call ends
+        // an adaptive local limit that backed off after overload takes the fleet limit with it
+        ConcurrencyLimiter local = limit;
+        ConcurrencyLimitConfig limitConfig = local.config();
+        IntSupplier share =
+            limitConfig.mode() == ConcurrencyLimitConfig.Mode.ADAPTIVE
+                ? () ->
+                    FleetLimitInterceptor.adaptiveShare(
+                        fleetLimit, local.currentLimit(), limitConfig.initialLimit())
+                : () -> fleetLimit;
         stages.add(
             new FleetLimitInterceptor(
-                permits, endpointName, fleetLimit, config.fleet().leaseTime(), fleetHealth));
+                permits, endpointName, share, config.fleet().leaseTime(), fleetHealth));
       }
       stages.add(new BreakerInterceptor(breaker));
       routes.add(new Route(each, stages));

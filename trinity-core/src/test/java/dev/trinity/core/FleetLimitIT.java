@@ -54,6 +54,8 @@ class FleetLimitIT {
   // answers wait for a permit here when the test holds them; released one at a time
   private final Semaphore answers = new Semaphore(0);
   private volatile boolean hold = true;
+  // answers with 503 while positive, counting down
+  private final AtomicInteger overloaded = new AtomicInteger();
   private final List<Trinity> instances = new ArrayList<>();
   private RedisClient raw;
   private RedisCommands<String, String> redisCommands;
@@ -67,6 +69,9 @@ class FleetLimitIT {
         new Dispatcher() {
           @Override
           public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            if (overloaded.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+              return PipelineHarness.status(503);
+            }
             int n = calls.incrementAndGet();
             mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
@@ -103,6 +108,10 @@ class FleetLimitIT {
   }
 
   private Trinity instance() {
+    return instance(ConcurrencyLimitConfig.builder().maxConcurrency(8).queueCapacity(100).build());
+  }
+
+  private Trinity instance(ConcurrencyLimitConfig localLimit) {
     Trinity t =
         Trinity.builder()
             .llm(
@@ -112,8 +121,7 @@ class FleetLimitIT {
                     .model("m")
                     .timeout(Duration.ofSeconds(30))
                     .build())
-            .concurrencyLimit(
-                ConcurrencyLimitConfig.builder().maxConcurrency(8).queueCapacity(100).build())
+            .concurrencyLimit(localLimit)
             .cache(
                 CacheConfig.builder()
                     .tiers(TierType.MEMORY, TierType.REDIS)
@@ -174,6 +182,42 @@ class FleetLimitIT {
     assertThat(mostInFlight).hasValue(FLEET_LIMIT);
     await().atMost(Duration.ofSeconds(5)).until(() -> permitsInUse() == 0);
     assertThat(fleet).noneMatch(Trinity::isFleetDegraded);
+  }
+
+  @Test
+  void anAdaptiveLocalLimitThatBacksOffAfterOverloadTakesTheFleetLimitDownWithIt()
+      throws Exception {
+    Trinity a =
+        instance(
+            ConcurrencyLimitConfig.builder()
+                .mode(ConcurrencyLimitConfig.Mode.ADAPTIVE)
+                .initialLimit(8)
+                .minLimit(1)
+                .maxLimit(16)
+                .backoffRatio(0.5)
+                .queueCapacity(100)
+                .build());
+    overloaded.set(1); // the server says it is overloaded, once
+    assertThat(a.llmAsync().generate(fresh("overload"))).failsWithin(Duration.ofSeconds(10));
+    assertThat(a.concurrencyLimiter().currentLimit()).isEqualTo(4);
+
+    List<CompletableFuture<LlmResponse>> sent = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      sent.add(a.llmAsync().generate(fresh("after overload " + i)));
+    }
+
+    // local limit 4, and its share of the fleet limit: 4 × 4/8 = 2 at the server
+    await().atMost(Duration.ofSeconds(10)).until(() -> inFlight.get() == 2);
+    await()
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> inFlight.get() == 2);
+    assertThat(permitsInUse()).isEqualTo(2);
+    answers.release(6);
+    for (CompletableFuture<LlmResponse> f : sent) {
+      assertThat(f.get(10, TimeUnit.SECONDS).text()).startsWith("answer ");
+    }
+    assertThat(mostInFlight).hasValue(2);
   }
 
   @Test

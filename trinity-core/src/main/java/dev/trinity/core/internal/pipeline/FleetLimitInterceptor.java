@@ -10,6 +10,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +32,7 @@ import org.jspecify.annotations.Nullable;
 public final class FleetLimitInterceptor implements Interceptor {
   private final FleetPermits permits;
   private final String resource;
-  private final int maxPermits;
+  private final IntSupplier maxPermits;
   private final FleetHealth health;
   private final Duration ttl;
   private final Duration renewEvery;
@@ -41,18 +42,42 @@ public final class FleetLimitInterceptor implements Interceptor {
    *
    * @param permits the instance's permits in the shared Redis
    * @param resource the endpoint the permits guard, {@code provider@endpoint}
-   * @param maxPermits {@code fleet.max_concurrency}
+   * @param maxPermits {@code fleet.max_concurrency}, or this JVM's share of it when the local limit
+   *     is adaptive ({@link #adaptiveShare}); asked once per call
    * @param ttl how long a permit lives without renewal (the fleet's lease time)
    * @param health whether Redis answers; shared by the fleet stages of one instance
    */
   public FleetLimitInterceptor(
-      FleetPermits permits, String resource, int maxPermits, Duration ttl, FleetHealth health) {
+      FleetPermits permits,
+      String resource,
+      IntSupplier maxPermits,
+      Duration ttl,
+      FleetHealth health) {
     this.permits = permits;
     this.resource = resource;
     this.maxPermits = maxPermits;
     this.ttl = ttl;
     this.renewEvery = ttl.dividedBy(3);
     this.health = health;
+  }
+
+  /**
+   * The fleet limit a JVM whose local limit is adaptive asks for: the full {@code fleetLimit} while
+   * its adaptive limit is at or above where it started, and the same share of it as the adaptive
+   * limit has of its start value once it backed off after overload signals (at least 1). Since
+   * every JVM of an overloaded fleet sees the overload, the fleet as a whole backs off with them.
+   *
+   * @param fleetLimit {@code fleet.max_concurrency}
+   * @param currentLimit the adaptive local limit now
+   * @param initialLimit the adaptive local limit's start value
+   * @return between 1 and {@code fleetLimit}
+   */
+  public static int adaptiveShare(int fleetLimit, int currentLimit, int initialLimit) {
+    if (currentLimit >= initialLimit) {
+      return fleetLimit;
+    }
+    long share = ((long) fleetLimit * currentLimit + initialLimit - 1) / initialLimit;
+    return (int) Math.max(1, Math.min(fleetLimit, share));
   }
 
   @Override
@@ -62,21 +87,23 @@ public final class FleetLimitInterceptor implements Interceptor {
     }
     Duration left = chain.context().timeLeft();
     Duration maxWait = left.isNegative() ? Duration.ZERO : left;
-    return new Call(chain, maxWait).start();
+    return new Call(chain, maxPermits.getAsInt(), maxWait).start();
   }
 
   /** One call's permit: waited for, renewed while the call runs, released once. */
   private final class Call {
     private final Chain chain;
     private final CallContext ctx;
+    private final int limit;
     private final Duration maxWait;
     private final CompletableFuture<LlmResponse> result = new CompletableFuture<>();
     private final AtomicBoolean released = new AtomicBoolean();
     private volatile RedisPermits.@Nullable Permit permit;
     private volatile Scheduler.@Nullable Cancellable renewal;
 
-    Call(Chain chain, Duration maxWait) {
+    Call(Chain chain, int limit, Duration maxWait) {
       this.chain = chain;
+      this.limit = limit;
       this.ctx = chain.context();
       this.maxWait = maxWait;
     }
@@ -84,7 +111,7 @@ public final class FleetLimitInterceptor implements Interceptor {
     CompletableFuture<LlmResponse> start() {
       CompletionStage<Optional<RedisPermits.Permit>> acquiring;
       try {
-        acquiring = permits.acquire(resource, maxPermits, ttl, maxWait);
+        acquiring = permits.acquire(resource, limit, ttl, maxWait);
       } catch (RuntimeException e) {
         health.failed(e);
         return chain.proceed(chain.request());
@@ -114,7 +141,7 @@ public final class FleetLimitInterceptor implements Interceptor {
             new ConcurrencyLimitExceededException(
                 "fleet:" + resource,
                 ConcurrencyLimitExceededException.Reason.WAIT_EXCEEDED,
-                maxPermits,
+                limit,
                 0,
                 maxWait));
         return;

@@ -27,9 +27,10 @@ class FleetLimitInterceptorTest {
   private final VirtualTime time = new VirtualTime();
   private final FleetHealth health = new FleetHealth(time.clock());
   private final ScriptedPermits redis = new ScriptedPermits();
+  private volatile int share = 4;
   private final FleetLimitInterceptor stage =
       new FleetLimitInterceptor(
-          new FleetPermits(redis, Duration.ofSeconds(1)), ENDPOINT, 4, TTL, health);
+          new FleetPermits(redis, Duration.ofSeconds(1)), ENDPOINT, () -> share, TTL, health);
   private final List<CompletableFuture<LlmResponse>> calls = new ArrayList<>();
   private final CallContext ctx =
       new CallContext(
@@ -156,6 +157,27 @@ class FleetLimitInterceptorTest {
 
     assertThat(redis.released).hasSize(1);
     assertThat(redis.renewals).isZero();
+  }
+
+  @Test
+  void asksForTheLimitItIsGivenAtEachCall() {
+    send();
+    share = 2;
+    send();
+
+    assertThat(redis.acquires)
+        .containsExactly(
+            ENDPOINT + " max=4 ttl=PT9S wait=PT30S", ENDPOINT + " max=2 ttl=PT9S wait=PT30S");
+  }
+
+  @Test
+  void anAdaptiveLocalLimitThatBackedOffTakesTheSameShareOfTheFleetLimit() {
+    assertThat(FleetLimitInterceptor.adaptiveShare(4, 8, 8)).isEqualTo(4);
+    assertThat(FleetLimitInterceptor.adaptiveShare(4, 20, 8)).isEqualTo(4); // never above N
+    assertThat(FleetLimitInterceptor.adaptiveShare(4, 7, 8)).isEqualTo(4); // 3.5, rounded up
+    assertThat(FleetLimitInterceptor.adaptiveShare(4, 4, 8)).isEqualTo(2);
+    assertThat(FleetLimitInterceptor.adaptiveShare(4, 1, 8)).isEqualTo(1);
+    assertThat(FleetLimitInterceptor.adaptiveShare(10, 1, 32)).isEqualTo(1); // at least 1
   }
 
   private static Throwable failure(CompletableFuture<?> f) {

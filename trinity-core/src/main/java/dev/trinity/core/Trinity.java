@@ -7,6 +7,7 @@ import dev.trinity.api.LlmProvider;
 import dev.trinity.api.LlmProviderFactory;
 import dev.trinity.api.ProviderConfig;
 import dev.trinity.cache.CacheManager;
+import dev.trinity.cache.RedisPermits;
 import dev.trinity.cache.internal.FleetLeases;
 import dev.trinity.core.content.internal.offline.OfflineExtractor;
 import dev.trinity.core.internal.config.ConfigLoader;
@@ -18,6 +19,8 @@ import dev.trinity.core.internal.pipeline.CacheInterceptor;
 import dev.trinity.core.internal.pipeline.CoalescingInterceptor;
 import dev.trinity.core.internal.pipeline.FleetHealth;
 import dev.trinity.core.internal.pipeline.FleetInterceptor;
+import dev.trinity.core.internal.pipeline.FleetLimitInterceptor;
+import dev.trinity.core.internal.pipeline.FleetPermits;
 import dev.trinity.core.internal.pipeline.Interceptor;
 import dev.trinity.core.internal.pipeline.LazyWakeScheduler;
 import dev.trinity.core.internal.pipeline.LimitInterceptor;
@@ -31,6 +34,7 @@ import dev.trinity.core.observe.Endpoint;
 import dev.trinity.core.observe.RequestListener;
 import dev.trinity.core.resilience.CircuitBreaker;
 import dev.trinity.core.resilience.CircuitBreakerRegistry;
+import dev.trinity.core.resilience.ConcurrencyLimitConfig;
 import dev.trinity.core.resilience.ConcurrencyLimiter;
 import dev.trinity.logging.LogEvents;
 import java.net.URI;
@@ -52,6 +56,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
+import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
@@ -139,10 +144,18 @@ public final class Trinity implements AutoCloseable {
     }
     Scheduler timers = scheduler;
     FleetLeases leases = null;
+    FleetPermits permits = null;
     FleetHealth fleetHealth = new FleetHealth(clock);
     if (config.fleet().enabled()) {
       leases = FleetLeases.redis(config.cache());
       resources.add(0, leases);
+      if (config.fleet().maxConcurrency() != null) {
+        permits =
+            new FleetPermits(
+                RedisPermits.create(config.cache().redis()),
+                config.cache().redis().commandTimeout());
+        resources.add(0, permits);
+      }
       resources.add(0, fleetHealth::close);
     }
     this.fleetHealth = fleetHealth;
@@ -178,9 +191,23 @@ public final class Trinity implements AutoCloseable {
       // endpoint or are running there, and a request queued behind the limit when it opens is
       // refused when its turn comes instead of being sent to an endpoint known to be down
       stages.add(new LimitInterceptor(limit));
-      // fleet.max_concurrency (parsed and validated in FleetConfig) is enforced here once the
-      // Redis permit semaphore exists: a stage taking a fleet-wide permit per endpoint, inside
-      // the local limit and before the breaker, released when the call ends
+      Integer fleetLimit = config.fleet().maxConcurrency();
+      if (permits != null && fleetLimit != null) {
+        // fleet.max_concurrency: a fleet-wide permit per endpoint, taken once the local limit
+        // admitted the call and before the breaker judges it, released when the call ends
+        // an adaptive local limit that backed off after overload takes the fleet limit with it
+        ConcurrencyLimiter local = limit;
+        ConcurrencyLimitConfig limitConfig = local.config();
+        IntSupplier share =
+            limitConfig.mode() == ConcurrencyLimitConfig.Mode.ADAPTIVE
+                ? () ->
+                    FleetLimitInterceptor.adaptiveShare(
+                        fleetLimit, local.currentLimit(), limitConfig.initialLimit())
+                : () -> fleetLimit;
+        stages.add(
+            new FleetLimitInterceptor(
+                permits, endpointName, share, config.fleet().leaseTime(), fleetHealth));
+      }
       stages.add(new BreakerInterceptor(breaker));
       routes.add(new Route(each, stages));
     }

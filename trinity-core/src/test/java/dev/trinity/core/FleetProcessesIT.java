@@ -48,6 +48,11 @@ class FleetProcessesIT {
   private final AtomicLong secondCallNanos = new AtomicLong();
   private final List<Process> workers = new ArrayList<>();
   private volatile boolean holdFirst;
+  // when set, every answer waits here until the test lets it go
+  private volatile boolean holdAll;
+  private final java.util.concurrent.Semaphore answers = new java.util.concurrent.Semaphore(0);
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger mostInFlight = new AtomicInteger();
   private volatile long delayMs = 5;
   private RedisClient raw;
   private RedisCommands<String, String> redisCommands;
@@ -64,8 +69,16 @@ class FleetProcessesIT {
             String body = request.getBody() == null ? "" : request.getBody().utf8();
             callsPerPrompt.computeIfAbsent(body, k -> new AtomicInteger()).incrementAndGet();
             int n = calls.incrementAndGet();
-            if (holdFirst && n == 1) {
-              release.await(60, TimeUnit.SECONDS);
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+              if (holdFirst && n == 1) {
+                release.await(60, TimeUnit.SECONDS);
+              }
+              if (holdAll) {
+                answers.tryAcquire(60, TimeUnit.SECONDS);
+              }
+            } finally {
+              inFlight.decrementAndGet();
             }
             if (n == 2) {
               secondCallNanos.set(System.nanoTime());
@@ -111,6 +124,8 @@ class FleetProcessesIT {
   @AfterEach
   void stop() {
     release.countDown();
+    holdAll = false;
+    answers.release(10_000);
     workers.forEach(Process::destroyForcibly);
     raw.shutdown();
     server.close();
@@ -171,6 +186,37 @@ class FleetProcessesIT {
     }
     assertThat(calls).as("provider calls; worker output:%n%s", logs).hasValue(100);
     assertThat(callsPerPrompt).hasSize(100).allSatisfy((prompt, n) -> assertThat(n).hasValue(1));
+  }
+
+  @Test
+  void withAFleetLimitOfFourThreeJvmsNeverPutMoreThanFourCallsOnTheServer() throws Exception {
+    holdAll = true;
+    int perWorker = 40;
+    int total = 3 * perWorker;
+    List<Process> fleet = new ArrayList<>();
+    for (int id = 0; id < 3; id++) {
+      fleet.add(worker(id, perWorker, perWorker, 10_000, "limit=4"));
+    }
+
+    // each JVM sends from 8 threads under a local limit of 8; the server is kept full: four at a
+    // time (counted as they arrive, before they are answered), until the last four
+    for (int answered = 0; answered < total; answered++) {
+      int expected = Math.min(4, total - answered);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(2))
+          .until(() -> inFlight.get() == expected);
+      answers.release();
+    }
+
+    for (int id = 0; id < 3; id++) {
+      assertThat(result(id, fleet.get(id))).isEqualTo("RESULT ok=" + perWorker + " failed=0");
+    }
+    assertThat(calls).hasValue(total);
+    assertThat(mostInFlight).hasValue(4);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> redisCommands.keys("trinity:permits:*").isEmpty());
   }
 
   @Test

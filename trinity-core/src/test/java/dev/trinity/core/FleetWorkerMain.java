@@ -19,8 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * failed=<n>}.
  *
  * <p>Arguments: redis port, model base URL, number of requests, number of distinct prompts, random
- * seed, lease time in ms, poll interval in ms, and optionally {@code until-restored}: after its
- * requests, keep sending fresh ones until the fleet is no longer degraded (at most 30 s).
+ * seed, lease time in ms, poll interval in ms, and optionally either {@code until-restored}: after
+ * its requests, keep sending fresh ones until the fleet is no longer degraded (at most 30 s), or
+ * {@code limit=<n>}: set {@code fleet.max_concurrency} to n. In both modes each JVM's prompts are
+ * its own ({@code w<seed> } in front), so that no request is shared.
  */
 public final class FleetWorkerMain {
   private FleetWorkerMain() {}
@@ -33,9 +35,11 @@ public final class FleetWorkerMain {
     long seed = Long.parseLong(args[4]);
     Duration lease = Duration.ofMillis(Long.parseLong(args[5]));
     Duration poll = Duration.ofMillis(Long.parseLong(args[6]));
-    boolean untilRestored = args.length > 7 && args[7].equals("until-restored");
-    // in that mode each JVM has prompts of its own, so the model server can tell them apart
-    String promptPrefix = untilRestored ? "w" + seed + " " : "";
+    String mode = args.length > 7 ? args[7] : "";
+    boolean untilRestored = mode.equals("until-restored");
+    Integer fleetLimit = mode.startsWith("limit=") ? Integer.valueOf(mode.substring(6)) : null;
+    // in these modes each JVM has prompts of its own, so the model server can tell them apart
+    String promptPrefix = untilRestored || fleetLimit != null ? "w" + seed + " " : "";
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < requests; i++) {
       order.add(i % prompts);
@@ -72,7 +76,8 @@ public final class FleetWorkerMain {
                 FleetConfig.ofDefaults()
                     .withEnabled(true)
                     .withLeaseTime(lease)
-                    .withPollInterval(poll))
+                    .withPollInterval(poll)
+                    .withMaxConcurrency(fleetLimit))
             .registerProvider(JsonTestProvider.factory())
             .build()) {
       // ready when the shared tier is: before that no answer could be shared (readiness probe)

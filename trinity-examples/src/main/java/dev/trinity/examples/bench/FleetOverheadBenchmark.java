@@ -18,7 +18,9 @@ import java.util.List;
  * fleet.enabled: false} and one with {@code true}, in alternating blocks. Starts its own {@code
  * redis-server} on a free loopback port.
  *
- * <p>Arguments: calls per instance and run (default 2000), runs (default 5).
+ * <p>Arguments: calls per instance and run (default 2000), runs (default 5), and optionally the
+ * fleet-mode instance's {@code fleet.max_concurrency} (default none): with it, each request also
+ * acquires, and after its answer releases, a fleet-wide permit.
  */
 public final class FleetOverheadBenchmark {
   private static final int BLOCK = 200;
@@ -28,14 +30,15 @@ public final class FleetOverheadBenchmark {
   public static void main(String[] args) throws Exception {
     int calls = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    Integer fleetLimit = args.length > 2 ? Integer.valueOf(args[2]) : null;
     int port = RedisProcess.freePort();
     Process redis = RedisProcess.start(port);
     if (redis == null) {
       return;
     }
     try (LoopbackOllamaResponder model = LoopbackOllamaResponder.start("bench", "answer");
-        Trinity local = trinity(model.baseUrl(), port, "local:", false);
-        Trinity fleet = trinity(model.baseUrl(), port, "fleet:", true)) {
+        Trinity local = trinity(model.baseUrl(), port, "local:", false, null);
+        Trinity fleet = trinity(model.baseUrl(), port, "fleet:", true, fleetLimit)) {
       List<Double> addedP50 = new ArrayList<>();
       List<Double> addedP90 = new ArrayList<>();
       long prompt = 0;
@@ -86,8 +89,8 @@ public final class FleetOverheadBenchmark {
     return sorted.get(sorted.size() / 2);
   }
 
-  private static Trinity trinity(URI model, int redisPort, String prefix, boolean fleet)
-      throws Exception {
+  private static Trinity trinity(
+      URI model, int redisPort, String prefix, boolean fleet, Integer fleetLimit) throws Exception {
     Trinity t =
         Trinity.builder()
             .llm(LlmConfig.builder().provider("ollama").baseUrl(model).model("bench").build())
@@ -96,7 +99,7 @@ public final class FleetOverheadBenchmark {
                     .tiers(TierType.MEMORY, TierType.REDIS)
                     .redis(r -> r.host("127.0.0.1").port(redisPort).keyPrefix(prefix))
                     .build())
-            .fleet(FleetConfig.ofDefaults().withEnabled(fleet))
+            .fleet(FleetConfig.ofDefaults().withEnabled(fleet).withMaxConcurrency(fleetLimit))
             .build();
     // both start measuring with a connected Redis tier (a request before is not shared)
     for (int i = 0; i < 500 && !t.cache().health().get("redis").isUp(); i++) {

@@ -34,7 +34,6 @@ import dev.trinity.core.observe.Endpoint;
 import dev.trinity.core.observe.RequestListener;
 import dev.trinity.core.resilience.CircuitBreaker;
 import dev.trinity.core.resilience.CircuitBreakerRegistry;
-import dev.trinity.core.resilience.ConcurrencyLimitConfig;
 import dev.trinity.core.resilience.ConcurrencyLimiter;
 import dev.trinity.logging.LogEvents;
 import java.net.URI;
@@ -56,7 +55,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
-import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
@@ -178,43 +176,54 @@ public final class Trinity implements AutoCloseable {
         listeners.endpoint(
             new Endpoint(each.name(), each.endpoint(), each.defaultModel(), breaker, limit, cache));
       }
-      List<Interceptor> stages = new ArrayList<>();
-      stages.add(new CoalescingInterceptor());
-      stages.add(new CacheInterceptor(cache));
-      if (leases != null) {
-        // after a miss in every tier and inside the local single flight: one request per key and
-        // JVM asks the fleet; retries run under its lease
-        stages.add(new FleetInterceptor(leases, cache, fleetHealth, config.fleet()));
-      }
-      stages.add(new RetryInterceptor(config.retry(), b.random));
-      // the breaker sits inside the limit: it judges only calls that are about to reach the
-      // endpoint or are running there, and a request queued behind the limit when it opens is
-      // refused when its turn comes instead of being sent to an endpoint known to be down
-      stages.add(new LimitInterceptor(limit));
-      Integer fleetLimit = config.fleet().maxConcurrency();
-      if (permits != null && fleetLimit != null) {
-        // fleet.max_concurrency: a fleet-wide permit per endpoint, taken once the local limit
-        // admitted the call and before the breaker judges it, released when the call ends
-        // an adaptive local limit that backed off after overload takes the fleet limit with it
-        ConcurrencyLimiter local = limit;
-        ConcurrencyLimitConfig limitConfig = local.config();
-        IntSupplier share =
-            limitConfig.mode() == ConcurrencyLimitConfig.Mode.ADAPTIVE
-                ? () ->
-                    FleetLimitInterceptor.adaptiveShare(
-                        fleetLimit, local.currentLimit(), limitConfig.initialLimit())
-                : () -> fleetLimit;
-        stages.add(
-            new FleetLimitInterceptor(
-                permits, endpointName, share, config.fleet().leaseTime(), fleetHealth));
-      }
-      stages.add(new BreakerInterceptor(breaker));
-      routes.add(new Route(each, stages));
+      routes.add(
+          new Route(each, stages(b, leases, permits, fleetHealth, endpointName, limit, breaker)));
     }
     this.limiters = Collections.unmodifiableMap(limits);
     this.limiter = limits.values().iterator().next();
     this.pipeline = new LlmPipeline(routes, config.llm(), clock, scheduler, listeners);
     this.owned = List.copyOf(resources);
+  }
+
+  /**
+   * The stages in front of one endpoint, outermost first: single flight, cache, fleet single
+   * flight, retry, local limit, fleet limit, breaker.
+   */
+  private List<Interceptor> stages(
+      Builder b,
+      @Nullable FleetLeases leases,
+      @Nullable FleetPermits permits,
+      FleetHealth fleetHealth,
+      String endpointName,
+      ConcurrencyLimiter limit,
+      CircuitBreaker breaker) {
+    List<Interceptor> stages = new ArrayList<>();
+    stages.add(new CoalescingInterceptor());
+    stages.add(new CacheInterceptor(cache));
+    if (leases != null) {
+      // after a miss in every tier and inside the local single flight: one request per key and
+      // JVM asks the fleet; retries run under its lease
+      stages.add(new FleetInterceptor(leases, cache, fleetHealth, config.fleet()));
+    }
+    stages.add(new RetryInterceptor(config.retry(), b.random));
+    // the breaker sits inside the limit: it judges only calls that are about to reach the
+    // endpoint or are running there, and a request queued behind the limit when it opens is
+    // refused when its turn comes instead of being sent to an endpoint known to be down
+    stages.add(new LimitInterceptor(limit));
+    Integer fleetLimit = config.fleet().maxConcurrency();
+    if (permits != null && fleetLimit != null) {
+      // fleet.max_concurrency: a fleet-wide permit per endpoint, taken once the local limit
+      // admitted the call and before the breaker judges it, released when the call ends
+      stages.add(
+          new FleetLimitInterceptor(
+              permits,
+              endpointName,
+              FleetLimitInterceptor.shareOf(fleetLimit, limit),
+              config.fleet().leaseTime(),
+              fleetHealth));
+    }
+    stages.add(new BreakerInterceptor(breaker));
+    return stages;
   }
 
   /**

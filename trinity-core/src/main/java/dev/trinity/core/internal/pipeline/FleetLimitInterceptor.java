@@ -4,6 +4,8 @@ import dev.trinity.api.ConcurrencyLimitExceededException;
 import dev.trinity.api.LlmResponse;
 import dev.trinity.cache.RedisPermits;
 import dev.trinity.core.Scheduler;
+import dev.trinity.core.resilience.ConcurrencyLimitConfig;
+import dev.trinity.core.resilience.ConcurrencyLimiter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -59,6 +61,22 @@ public final class FleetLimitInterceptor implements Interceptor {
     this.ttl = ttl;
     this.renewEvery = ttl.dividedBy(3);
     this.health = health;
+  }
+
+  /**
+   * How many fleet permits a JVM asks for: {@code fleetLimit}, or its {@link #adaptiveShare} while
+   * an adaptive local limit has backed off below its initial limit.
+   *
+   * @param fleetLimit {@code fleet.max_concurrency}
+   * @param local the endpoint's local limit, in front of this stage
+   * @return the permits to ask for, read once per call
+   */
+  public static IntSupplier shareOf(int fleetLimit, ConcurrencyLimiter local) {
+    ConcurrencyLimitConfig config = local.config();
+    if (config.mode() != ConcurrencyLimitConfig.Mode.ADAPTIVE) {
+      return () -> fleetLimit;
+    }
+    return () -> adaptiveShare(fleetLimit, local.currentLimit(), config.initialLimit());
   }
 
   /**

@@ -40,11 +40,11 @@ public final class MdcSnapshot {
    * @return the snapshot; {@link #empty()} when the MDC is empty or the SLF4J backend has none
    */
   public static MdcSnapshot capture() {
-    Map<String, String> copy = MDC.getCopyOfContextMap();
-    if (copy == null || copy.isEmpty()) {
+    Map<String, String> current = CurrentMdc.get();
+    if (current == null || current.isEmpty()) {
       return EMPTY;
     }
-    return new MdcSnapshot(Collections.unmodifiableMap(copy));
+    return new MdcSnapshot(Collections.unmodifiableMap(current));
   }
 
   /**
@@ -56,6 +56,25 @@ public final class MdcSnapshot {
    */
   public static MdcSnapshot of(Map<String, String> entries) {
     return entries.isEmpty() ? EMPTY : new MdcSnapshot(Map.copyOf(entries));
+  }
+
+  /**
+   * This snapshot with one entry added, or replaced when the key is there already.
+   *
+   * @param key the MDC key
+   * @param value the value
+   * @return a new snapshot
+   * @throws NullPointerException when the key or value is null
+   */
+  public MdcSnapshot with(String key, String value) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+    if (entries.isEmpty()) {
+      return new MdcSnapshot(Map.of(key, value));
+    }
+    Map<String, String> copy = new HashMap<>(entries);
+    copy.put(key, value);
+    return new MdcSnapshot(Collections.unmodifiableMap(copy));
   }
 
   /**
@@ -108,9 +127,12 @@ public final class MdcSnapshot {
    * @return the scope that restores the previous MDC
    */
   public Scope apply() {
-    Map<String, String> previous = MDC.getCopyOfContextMap();
+    Map<String, String> previous = CurrentMdc.get();
+    if (sameEntries(previous, entries)) {
+      return new Scope(previous, false); // already in place: nothing to copy now or on close
+    }
     install(entries);
-    return new Scope(previous);
+    return new Scope(previous, true);
   }
 
   /**
@@ -147,6 +169,19 @@ public final class MdcSnapshot {
     }
   }
 
+  private static boolean sameEntries(
+      @Nullable Map<String, String> a, @Nullable Map<String, String> b) {
+    if (a == b) {
+      return true;
+    }
+    boolean aEmpty = a == null || a.isEmpty();
+    boolean bEmpty = b == null || b.isEmpty();
+    if (aEmpty || bEmpty) {
+      return aEmpty && bEmpty;
+    }
+    return a.equals(b);
+  }
+
   private static void install(@Nullable Map<String, String> map) {
     if (map == null || map.isEmpty()) {
       MDC.clear();
@@ -171,10 +206,12 @@ public final class MdcSnapshot {
    */
   public static final class Scope implements AutoCloseable {
     private final @Nullable Map<String, String> previous;
+    private final boolean installed;
     private boolean closed;
 
-    private Scope(@Nullable Map<String, String> previous) {
+    private Scope(@Nullable Map<String, String> previous, boolean installed) {
       this.previous = previous;
+      this.installed = installed;
     }
 
     /** Restores the previous MDC. Idempotent. */
@@ -184,6 +221,9 @@ public final class MdcSnapshot {
         return;
       }
       closed = true;
+      if (!installed && sameEntries(CurrentMdc.get(), previous)) {
+        return; // the snapshot matched what was there, and nothing changed it since
+      }
       install(previous);
     }
   }

@@ -11,9 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -62,9 +60,7 @@ public final class CallContext {
       Listeners listeners,
       LlmRequest request) {
     this.correlationId = correlationId;
-    Map<String, String> callerMdc = new HashMap<>(MdcSnapshot.capture().asMap());
-    callerMdc.put(CorrelationContext.MDC_KEY, correlationId);
-    this.mdc = MdcSnapshot.of(callerMdc);
+    this.mdc = MdcSnapshot.capture().with(CorrelationContext.MDC_KEY, correlationId);
     this.provider = provider;
     this.model = model;
     this.clock = clock;

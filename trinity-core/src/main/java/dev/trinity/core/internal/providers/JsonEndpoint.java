@@ -1,7 +1,5 @@
 package dev.trinity.core.internal.providers;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trinity.api.LlmChunk;
 import dev.trinity.api.LlmResponse;
 import dev.trinity.api.MalformedResponseException;
@@ -78,14 +76,14 @@ public final class JsonEndpoint {
    * ProviderException} subtype: the transport's for HTTP and I/O failures, {@link
    * MalformedResponseException} for a 2xx body that cannot be read.
    *
-   * @param body the JSON body
+   * @param body the JSON body, UTF-8
    * @param model the model asked for, for errors
    * @param timeout the exchange's timeout, if any
    * @param decoder reads the answer
    * @return the answer
    */
   public CompletableFuture<LlmResponse> post(
-      ObjectNode body, String model, Optional<Duration> timeout, Decoder decoder) {
+      byte[] body, String model, Optional<Duration> timeout, Decoder decoder) {
     CompletableFuture<HttpResponse<byte[]>> exchange;
     Instant start;
     try {
@@ -102,7 +100,7 @@ public final class JsonEndpoint {
    * Sends one request whose answer streams, and decodes the body's lines as they arrive. Never
    * blocks; never throws: failures reach the subscriber, as {@link ProviderException} subtypes.
    *
-   * @param body the JSON body, asking the server to stream
+   * @param body the JSON body, UTF-8, asking the server to stream
    * @param model the model asked for, for errors
    * @param timeout the timeout for the response headers, if any
    * @param accept the media type of the streamed body
@@ -110,7 +108,7 @@ public final class JsonEndpoint {
    * @return a cold publisher of the answer's chunks
    */
   public Flow.Publisher<LlmChunk> stream(
-      ObjectNode body,
+      byte[] body,
       String model,
       Optional<Duration> timeout,
       String accept,
@@ -133,25 +131,14 @@ public final class JsonEndpoint {
     return bearer == null ? null : bearer.reveal();
   }
 
-  private HttpRequest request(ObjectNode body, Optional<Duration> timeout) {
+  private HttpRequest request(byte[] body, Optional<Duration> timeout) {
     return request(body, timeout, "application/json");
   }
 
-  private HttpRequest request(ObjectNode body, Optional<Duration> timeout, String accept) {
-    byte[] json;
-    try {
-      json = ProviderSupport.JSON.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new ProviderException(
-          provider,
-          ProviderException.NO_STATUS,
-          provider + " request body could not be written as JSON",
-          false,
-          e);
-    }
+  private HttpRequest request(byte[] body, Optional<Duration> timeout, String accept) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .header("Content-Type", "application/json")
             .header("Accept", accept);
     timeout.ifPresent(b::timeout);

@@ -1,6 +1,6 @@
 package dev.trinity.core.internal.providers;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.trinity.api.Capability;
 import dev.trinity.api.LlmChunk;
 import dev.trinity.api.LlmProvider;
@@ -9,6 +9,7 @@ import dev.trinity.api.LlmResponse;
 import dev.trinity.api.ProviderConfig;
 import dev.trinity.api.UnsupportedCapabilityException;
 import dev.trinity.api.internal.FailedPublisher;
+import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
@@ -42,14 +43,19 @@ public abstract class JsonHttpProvider implements LlmProvider {
   }
 
   /**
-   * Builds the request body: exactly what the request says. The request is complete (its model and
-   * configured temperature resolved by the pipeline), so no defaults are applied here.
+   * Writes the request body, one JSON object start to end: exactly what the request says. The
+   * request is complete (its model and configured temperature resolved by the pipeline), so no
+   * defaults are applied here. Written field by field, with no JSON tree in between: the body is
+   * built on the caller's thread before each exchange, so it is kept cheap.
    *
-   * @param request the request
+   * @param request the complete request
    * @param model the model to ask for, the request's
-   * @return the JSON body
+   * @param stream whether to ask for a streamed answer
+   * @param out the generator to write to
+   * @throws IOException when the generator fails
    */
-  protected abstract ObjectNode encode(LlmRequest request, String model);
+  protected abstract void encode(
+      LlmRequest request, String model, boolean stream, JsonGenerator out) throws IOException;
 
   /**
    * Reads a 2xx body.
@@ -84,20 +90,11 @@ public abstract class JsonHttpProvider implements LlmProvider {
   public final CompletableFuture<LlmResponse> generate(LlmRequest request) {
     try {
       String model = ProviderSupport.model(request);
-      return endpoint.post(
-          encode(request, model), model, request.timeout(), body -> decode(body, model));
+      byte[] body = ProviderSupport.json(name, out -> encode(request, model, false, out));
+      return endpoint.post(body, model, request.timeout(), answer -> decode(answer, model));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-  }
-
-  /**
-   * Turns a request body into a streaming one; by default sets {@code "stream": true}.
-   *
-   * @param body the body {@link #encode} wrote
-   */
-  protected void streaming(ObjectNode body) {
-    body.put("stream", true);
   }
 
   /**
@@ -128,8 +125,7 @@ public abstract class JsonHttpProvider implements LlmProvider {
     }
     try {
       String model = ProviderSupport.model(request);
-      ObjectNode body = encode(request, model);
-      streaming(body);
+      byte[] body = ProviderSupport.json(name, out -> encode(request, model, true, out));
       String secret = endpoint.secret();
       return endpoint.stream(
           body, model, request.timeout(), streamMediaType(), () -> streamDecoder(model, secret));

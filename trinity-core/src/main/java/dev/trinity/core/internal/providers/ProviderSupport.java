@@ -1,22 +1,26 @@
 package dev.trinity.core.internal.providers;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trinity.api.InvalidInputException;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.Message;
+import dev.trinity.api.ProviderException;
 import dev.trinity.api.ResponseFormat;
 import dev.trinity.api.Role;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Optional;
 
-/** Request-side helpers the built-in providers share: the model, URLs and JSON building. */
+/** Request-side helpers the built-in providers share: the model, URLs and JSON writing. */
 public final class ProviderSupport {
   /**
    * The one Jackson mapper the built-in providers read and write JSON with. Thread-safe. It rejects
@@ -60,21 +64,31 @@ public final class ProviderSupport {
   }
 
   /**
-   * The conversation in chat-API shape: the system prompt first (role {@code system}), then each
-   * message with its role's wire name.
+   * Writes the conversation in chat-API shape as the field {@code "messages"}: the system prompt
+   * first (role {@code system}), then each message with its role's wire name.
    *
    * @param request the request
-   * @return a new array of {@code {"role", "content"}} objects
+   * @param out the generator, inside the body's object
+   * @throws IOException when the generator fails
    */
-  public static ArrayNode chatMessages(LlmRequest request) {
-    ArrayNode messages = JSON.createArrayNode();
-    request
-        .systemPrompt()
-        .ifPresent(s -> messages.addObject().put("role", Role.SYSTEM.wireName()).put("content", s));
-    for (Message m : request.messages()) {
-      messages.addObject().put("role", m.role().wireName()).put("content", m.content());
+  public static void writeChatMessages(LlmRequest request, JsonGenerator out) throws IOException {
+    out.writeArrayFieldStart("messages");
+    Optional<String> system = request.systemPrompt();
+    if (system.isPresent()) {
+      writeMessage(out, Role.SYSTEM.wireName(), system.get());
     }
-    return messages;
+    for (Message m : request.messages()) {
+      writeMessage(out, m.role().wireName(), m.content());
+    }
+    out.writeEndArray();
+  }
+
+  private static void writeMessage(JsonGenerator out, String role, String content)
+      throws IOException {
+    out.writeStartObject();
+    out.writeStringField("role", role);
+    out.writeStringField("content", content);
+    out.writeEndObject();
   }
 
   /**
@@ -107,13 +121,66 @@ public final class ProviderSupport {
   }
 
   /**
-   * Sets a numeric field when the value is present; leaves the field out otherwise.
+   * Writes a numeric field when the value is present; leaves the field out otherwise.
    *
-   * @param node the object to add to
+   * @param out the generator, inside an object
    * @param field the field's name
    * @param value the value, if any
+   * @throws IOException when the generator fails
    */
-  public static void putIfPresent(ObjectNode node, String field, Optional<? extends Number> value) {
-    value.ifPresent(v -> node.set(field, JSON.valueToTree(v)));
+  public static void writeIfPresent(
+      JsonGenerator out, String field, Optional<? extends Number> value) throws IOException {
+    if (value.isEmpty()) {
+      return;
+    }
+    Number n = value.get();
+    out.writeFieldName(field);
+    if (n instanceof Integer i) {
+      out.writeNumber(i);
+    } else if (n instanceof Long l) {
+      out.writeNumber(l);
+    } else if (n instanceof Double d) {
+      out.writeNumber(d);
+    } else if (n instanceof Float f) {
+      out.writeNumber(f);
+    } else {
+      out.writeNumber(new BigDecimal(n.toString()));
+    }
+  }
+
+  /** Writes one request body's fields into an open generator. */
+  @FunctionalInterface
+  public interface BodyWriter {
+    /**
+     * Writes the body's JSON object, start to end.
+     *
+     * @param out the generator
+     * @throws IOException when the generator fails
+     */
+    void write(JsonGenerator out) throws IOException;
+  }
+
+  /**
+   * A request body as UTF-8 JSON bytes, written field by field with no tree in between.
+   *
+   * @param provider the provider's name, for the error
+   * @param body writes the body
+   * @return the bytes
+   * @throws ProviderException when the body cannot be written (a schema tree that will not
+   *     serialize)
+   */
+  public static byte[] json(String provider, BodyWriter body) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+    try (JsonGenerator out = JSON.createGenerator(bytes)) {
+      body.write(out);
+    } catch (IOException e) {
+      throw new ProviderException(
+          provider,
+          ProviderException.NO_STATUS,
+          provider + " request body could not be written as JSON",
+          false,
+          e);
+    }
+    return bytes.toByteArray();
   }
 }

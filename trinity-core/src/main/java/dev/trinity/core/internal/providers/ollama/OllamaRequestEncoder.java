@@ -1,12 +1,14 @@
 package dev.trinity.core.internal.providers.ollama;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trinity.api.ConfigurationException;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.Message;
 import dev.trinity.api.ProviderConfig;
 import dev.trinity.core.internal.providers.ProviderSupport;
+import java.io.IOException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -41,41 +43,50 @@ final class OllamaRequestEncoder {
     this.keepAlive = keepAlive(config);
   }
 
-  ObjectNode encode(LlmRequest request, String model) {
-    ObjectNode body = ProviderSupport.JSON.createObjectNode();
-    body.put("model", model);
+  void encode(LlmRequest request, String model, boolean stream, JsonGenerator out)
+      throws IOException {
+    out.writeStartObject();
+    out.writeStringField("model", model);
     if (api == OllamaApi.CHAT) {
-      body.set("messages", ProviderSupport.chatMessages(request));
+      ProviderSupport.writeChatMessages(request, out);
     } else {
-      body.put(
+      out.writeStringField(
           "prompt",
           request.messages().stream().map(Message::content).collect(Collectors.joining("\n\n")));
-      request.systemPrompt().ifPresent(s -> body.put("system", s));
+      Optional<String> system = request.systemPrompt();
+      if (system.isPresent()) {
+        out.writeStringField("system", system.get());
+      }
     }
-    body.put("stream", false);
+    out.writeBooleanField("stream", stream);
     switch (request.responseFormat().kind()) {
       case JSON:
-        body.put("format", "json");
+        out.writeStringField("format", "json");
         break;
       case JSON_SCHEMA:
-        body.set("format", ProviderSupport.schema(request.responseFormat()));
+        out.writeFieldName("format");
+        out.writeTree(ProviderSupport.schema(request.responseFormat()));
         break;
       case TEXT:
       default:
         break;
     }
-    ObjectNode options = ProviderSupport.JSON.createObjectNode();
-    ProviderSupport.putIfPresent(options, "temperature", request.temperature());
-    ProviderSupport.putIfPresent(options, "top_p", request.topP());
-    ProviderSupport.putIfPresent(options, "num_predict", request.maxTokens());
-    ProviderSupport.putIfPresent(options, "seed", request.seed());
-    if (!options.isEmpty()) {
-      body.set("options", options);
+    if (request.temperature().isPresent()
+        || request.topP().isPresent()
+        || request.maxTokens().isPresent()
+        || request.seed().isPresent()) {
+      out.writeObjectFieldStart("options");
+      ProviderSupport.writeIfPresent(out, "temperature", request.temperature());
+      ProviderSupport.writeIfPresent(out, "top_p", request.topP());
+      ProviderSupport.writeIfPresent(out, "num_predict", request.maxTokens());
+      ProviderSupport.writeIfPresent(out, "seed", request.seed());
+      out.writeEndObject();
     }
     if (keepAlive != null) {
-      body.set(KEEP_ALIVE, keepAlive);
+      out.writeFieldName(KEEP_ALIVE);
+      out.writeTree(keepAlive);
     }
-    return body;
+    out.writeEndObject();
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.trinity.core.internal.providers.openai;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.trinity.api.Capability;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
@@ -11,6 +11,7 @@ import dev.trinity.core.internal.providers.JsonEndpoint;
 import dev.trinity.core.internal.providers.JsonHttpProvider;
 import dev.trinity.core.internal.providers.ProviderSupport;
 import dev.trinity.core.internal.providers.StreamDecoder;
+import java.io.IOException;
 import java.net.URI;
 import java.util.EnumSet;
 import org.jspecify.annotations.Nullable;
@@ -41,17 +42,9 @@ final class OpenAiProvider extends JsonHttpProvider {
   }
 
   @Override
-  protected ObjectNode encode(LlmRequest request, String model) {
-    return encoder.encode(request, model);
-  }
-
-  /**
-   * {@code "stream": true}, and the usage in a last event ({@code stream_options.include_usage}).
-   */
-  @Override
-  protected void streaming(ObjectNode body) {
-    body.put("stream", true);
-    body.putObject("stream_options").put("include_usage", true);
+  protected void encode(LlmRequest request, String model, boolean stream, JsonGenerator out)
+      throws IOException {
+    encoder.encode(request, model, stream, out);
   }
 
   @Override

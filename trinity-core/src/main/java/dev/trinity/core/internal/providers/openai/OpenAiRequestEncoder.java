@@ -1,15 +1,17 @@
 package dev.trinity.core.internal.providers.openai;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.ResponseFormat;
 import dev.trinity.core.internal.providers.ProviderSupport;
+import java.io.IOException;
 
 /**
  * Writes an {@link LlmRequest} as a {@code /v1/chat/completions} body.
  *
  * <pre>{@code
- * {"model": "...", "messages": [{"role": "system", ...}, ...], "stream": false,
+ * {"model": "...", "messages": [{"role": "system", ...}, ...],
+ *  "stream": false | true, "stream_options": {"include_usage": true},   // the latter when streaming
  *  "temperature", "top_p", "max_tokens", "seed",            // only those set
  *  "response_format": {"type": "json_object"}
  *                   | {"type": "json_schema",
@@ -17,32 +19,43 @@ import dev.trinity.core.internal.providers.ProviderSupport;
  * }</pre>
  */
 final class OpenAiRequestEncoder {
-  ObjectNode encode(LlmRequest request, String model) {
-    ObjectNode body = ProviderSupport.JSON.createObjectNode();
-    body.put("model", model);
-    body.set("messages", ProviderSupport.chatMessages(request));
-    body.put("stream", false);
-    ProviderSupport.putIfPresent(body, "temperature", request.temperature());
-    ProviderSupport.putIfPresent(body, "top_p", request.topP());
-    ProviderSupport.putIfPresent(body, "max_tokens", request.maxTokens());
-    ProviderSupport.putIfPresent(body, "seed", request.seed());
+  void encode(LlmRequest request, String model, boolean stream, JsonGenerator out)
+      throws IOException {
+    out.writeStartObject();
+    out.writeStringField("model", model);
+    ProviderSupport.writeChatMessages(request, out);
+    out.writeBooleanField("stream", stream);
+    if (stream) {
+      out.writeObjectFieldStart("stream_options");
+      out.writeBooleanField("include_usage", true);
+      out.writeEndObject();
+    }
+    ProviderSupport.writeIfPresent(out, "temperature", request.temperature());
+    ProviderSupport.writeIfPresent(out, "top_p", request.topP());
+    ProviderSupport.writeIfPresent(out, "max_tokens", request.maxTokens());
+    ProviderSupport.writeIfPresent(out, "seed", request.seed());
     ResponseFormat format = request.responseFormat();
     switch (format.kind()) {
       case JSON:
-        body.putObject("response_format").put("type", "json_object");
+        out.writeObjectFieldStart("response_format");
+        out.writeStringField("type", "json_object");
+        out.writeEndObject();
         break;
       case JSON_SCHEMA:
-        ObjectNode schema = body.putObject("response_format").put("type", "json_schema");
-        schema
-            .putObject("json_schema")
-            .put("name", format.schemaName().orElse("response"))
-            .<ObjectNode>set("schema", ProviderSupport.schema(format))
-            .put("strict", true);
+        out.writeObjectFieldStart("response_format");
+        out.writeStringField("type", "json_schema");
+        out.writeObjectFieldStart("json_schema");
+        out.writeStringField("name", format.schemaName().orElse("response"));
+        out.writeFieldName("schema");
+        out.writeTree(ProviderSupport.schema(format));
+        out.writeBooleanField("strict", true);
+        out.writeEndObject();
+        out.writeEndObject();
         break;
       case TEXT:
       default:
         break;
     }
-    return body;
+    out.writeEndObject();
   }
 }

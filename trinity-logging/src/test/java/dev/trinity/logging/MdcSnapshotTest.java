@@ -119,4 +119,69 @@ class MdcSnapshotTest {
 
     assertThat(MDC.get("k")).isEqualTo("set later");
   }
+
+  @Test
+  void aSnapshotAlreadyInPlaceStaysAndIsPutBackWhenTheScopeChangedIt() {
+    MDC.put("correlation_id", "c-1");
+    MdcSnapshot same = MdcSnapshot.of(Map.of("correlation_id", "c-1"));
+
+    try (MdcSnapshot.Scope untouched = same.apply()) {
+      assertThat(MDC.getCopyOfContextMap()).isEqualTo(Map.of("correlation_id", "c-1"));
+    }
+    assertThat(MDC.getCopyOfContextMap()).isEqualTo(Map.of("correlation_id", "c-1"));
+
+    try (MdcSnapshot.Scope changed = same.apply()) {
+      MDC.put("leaked", "x");
+      MDC.put("correlation_id", "c-2");
+    }
+    assertThat(MDC.getCopyOfContextMap()).isEqualTo(Map.of("correlation_id", "c-1"));
+  }
+
+  @Test
+  void theEmptySnapshotOnAnEmptyMdcPutsBackAnEmptyMdcWhenTheScopeAddedToIt() {
+    try (MdcSnapshot.Scope scope = MdcSnapshot.empty().apply()) {
+      MDC.put("leaked", "x");
+    }
+    assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
+  }
+
+  @Test
+  void nestedScopesOfTheSameSnapshotRestoreTheCallersMdc() {
+    MDC.put("tenant", "acme");
+    MdcSnapshot call = MdcSnapshot.of(Map.of("correlation_id", "c-1"));
+
+    try (MdcSnapshot.Scope outer = call.apply()) {
+      try (MdcSnapshot.Scope inner = call.apply()) {
+        assertThat(MDC.getCopyOfContextMap()).isEqualTo(Map.of("correlation_id", "c-1"));
+      }
+      assertThat(MDC.getCopyOfContextMap()).isEqualTo(Map.of("correlation_id", "c-1"));
+    }
+    assertThat(MDC.getCopyOfContextMap()).isEqualTo(Map.of("tenant", "acme"));
+  }
+
+  @Test
+  void withAddsOrReplacesOneEntryAndLeavesTheOriginalAlone() {
+    MDC.put("tenant", "acme");
+    MDC.put("correlation_id", "outer");
+    MdcSnapshot captured = MdcSnapshot.capture();
+
+    MdcSnapshot call = captured.with("correlation_id", "c-1");
+
+    assertThat(call.asMap()).isEqualTo(Map.of("tenant", "acme", "correlation_id", "c-1"));
+    assertThat(captured.asMap()).isEqualTo(Map.of("tenant", "acme", "correlation_id", "outer"));
+    assertThat(MdcSnapshot.empty().with("k", "v").asMap()).isEqualTo(Map.of("k", "v"));
+    assertThatThrownBy(() -> call.asMap().put("x", "y"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> call.with("k", null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void aCapturedSnapshotDoesNotFollowLaterChangesToTheMdc() {
+    MDC.put("k", "before");
+    MdcSnapshot captured = MdcSnapshot.capture();
+    MDC.put("k", "after");
+    MDC.remove("k");
+
+    assertThat(captured.asMap()).isEqualTo(Map.of("k", "before"));
+  }
 }

@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * the latency measured with the context's clock. Immutable and thread-safe.
  */
 public final class JsonEndpoint {
+  private static final String JSON_MEDIA_TYPE = "application/json";
 
   /** Reads a provider's answer out of a parsed body. */
   @FunctionalInterface
@@ -44,6 +45,8 @@ public final class JsonEndpoint {
   private final String provider;
   private final URI uri;
   private final @Nullable Secret bearer;
+  private volatile @Nullable Template postTemplate;
+  private volatile @Nullable Template streamTemplate;
 
   /**
    * Creates an endpoint.
@@ -132,21 +135,44 @@ public final class JsonEndpoint {
   }
 
   private HttpRequest request(byte[] body, Optional<Duration> timeout) {
-    return request(body, timeout, "application/json");
+    return request(body, timeout, JSON_MEDIA_TYPE);
   }
 
   private HttpRequest request(byte[] body, Optional<Duration> timeout, String accept) {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(uri)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .header("Content-Type", "application/json")
-            .header("Accept", accept);
+        template(accept).copy().POST(HttpRequest.BodyPublishers.ofByteArray(body));
     timeout.ifPresent(b::timeout);
-    if (bearer != null) {
-      b.header("Authorization", "Bearer " + bearer.reveal());
-    }
     return b.build();
   }
+
+  /**
+   * The URL and headers every request to this endpoint with the given {@code Accept} carries,
+   * checked once: each request copies them, which skips checking the URL and every header again on
+   * the caller's thread.
+   */
+  private HttpRequest.Builder template(String accept) {
+    boolean json = JSON_MEDIA_TYPE.equals(accept);
+    Template t = json ? postTemplate : streamTemplate;
+    if (t == null || !t.accept.equals(accept)) {
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(uri)
+              .header("Content-Type", JSON_MEDIA_TYPE)
+              .header("Accept", accept);
+      if (bearer != null) {
+        b.header("Authorization", "Bearer " + bearer.reveal());
+      }
+      t = new Template(accept, b);
+      if (json) {
+        postTemplate = t;
+      } else {
+        streamTemplate = t; // a provider streams with one media type
+      }
+    }
+    return t.builder;
+  }
+
+  /** A request builder never changed after it is made; only copied. */
+  private record Template(String accept, HttpRequest.Builder builder) {}
 
   private LlmResponse decode(HttpResponse<byte[]> response, Instant start, Decoder decoder) {
     Duration latency = Duration.between(start, context.clock().instant());

@@ -1,6 +1,5 @@
 package dev.trinity.core.internal.providers;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.trinity.api.Capability;
 import dev.trinity.api.LlmChunk;
 import dev.trinity.api.LlmProvider;
@@ -9,7 +8,6 @@ import dev.trinity.api.LlmResponse;
 import dev.trinity.api.ProviderConfig;
 import dev.trinity.api.UnsupportedCapabilityException;
 import dev.trinity.api.internal.FailedPublisher;
-import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
@@ -45,17 +43,15 @@ public abstract class JsonHttpProvider implements LlmProvider {
   /**
    * Writes the request body, one JSON object start to end: exactly what the request says. The
    * request is complete (its model and configured temperature resolved by the pipeline), so no
-   * defaults are applied here. Written field by field, with no JSON tree in between: the body is
-   * built on the caller's thread before each exchange, so it is kept cheap.
+   * defaults are applied here. The body is written on the caller's thread before each exchange, so
+   * it is written straight into text, with no JSON tree in between (see {@link RequestJson}).
    *
    * @param request the complete request
    * @param model the model to ask for, the request's
    * @param stream whether to ask for a streamed answer
-   * @param out the generator to write to
-   * @throws IOException when the generator fails
+   * @param out the body to write to
    */
-  protected abstract void encode(
-      LlmRequest request, String model, boolean stream, JsonGenerator out) throws IOException;
+  protected abstract void encode(LlmRequest request, String model, boolean stream, RequestJson out);
 
   /**
    * Reads a 2xx body.
@@ -90,7 +86,7 @@ public abstract class JsonHttpProvider implements LlmProvider {
   public final CompletableFuture<LlmResponse> generate(LlmRequest request) {
     try {
       String model = ProviderSupport.model(request);
-      byte[] body = ProviderSupport.json(name, out -> encode(request, model, false, out));
+      byte[] body = body(request, model, false);
       return endpoint.post(body, model, request.timeout(), answer -> decode(answer, model));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
@@ -125,13 +121,23 @@ public abstract class JsonHttpProvider implements LlmProvider {
     }
     try {
       String model = ProviderSupport.model(request);
-      byte[] body = ProviderSupport.json(name, out -> encode(request, model, true, out));
+      byte[] body = body(request, model, true);
       String secret = endpoint.secret();
       return endpoint.stream(
           body, model, request.timeout(), streamMediaType(), () -> streamDecoder(model, secret));
     } catch (RuntimeException e) {
       return new FailedPublisher<>(e);
     }
+  }
+
+  private byte[] body(LlmRequest request, String model, boolean stream) {
+    int length = 256 + request.systemPrompt().map(String::length).orElse(0);
+    for (dev.trinity.api.Message m : request.messages()) {
+      length += m.content().length() + 32;
+    }
+    RequestJson out = new RequestJson(length);
+    encode(request, model, stream, out);
+    return out.toBytes();
   }
 
   @Override

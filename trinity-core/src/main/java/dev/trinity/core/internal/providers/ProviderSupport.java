@@ -1,6 +1,5 @@
 package dev.trinity.core.internal.providers;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,9 +13,6 @@ import dev.trinity.api.Message;
 import dev.trinity.api.ProviderException;
 import dev.trinity.api.ResponseFormat;
 import dev.trinity.api.Role;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Optional;
 
@@ -68,11 +64,10 @@ public final class ProviderSupport {
    * first (role {@code system}), then each message with its role's wire name.
    *
    * @param request the request
-   * @param out the generator, inside the body's object
-   * @throws IOException when the generator fails
+   * @param out the body, inside its object
    */
-  public static void writeChatMessages(LlmRequest request, JsonGenerator out) throws IOException {
-    out.writeArrayFieldStart("messages");
+  public static void writeChatMessages(LlmRequest request, RequestJson out) {
+    out.field("messages").startArray();
     Optional<String> system = request.systemPrompt();
     if (system.isPresent()) {
       writeMessage(out, Role.SYSTEM.wireName(), system.get());
@@ -80,15 +75,11 @@ public final class ProviderSupport {
     for (Message m : request.messages()) {
       writeMessage(out, m.role().wireName(), m.content());
     }
-    out.writeEndArray();
+    out.endArray();
   }
 
-  private static void writeMessage(JsonGenerator out, String role, String content)
-      throws IOException {
-    out.writeStartObject();
-    out.writeStringField("role", role);
-    out.writeStringField("content", content);
-    out.writeEndObject();
+  private static void writeMessage(RequestJson out, String role, String content) {
+    out.startObject().field("role", role).field("content", content).endObject();
   }
 
   /**
@@ -121,59 +112,18 @@ public final class ProviderSupport {
   }
 
   /**
-   * Writes a numeric field when the value is present; leaves the field out otherwise.
-   *
-   * @param out the generator, inside an object
-   * @param field the field's name
-   * @param value the value, if any
-   * @throws IOException when the generator fails
-   */
-  public static void writeIfPresent(
-      JsonGenerator out, String field, Optional<? extends Number> value) throws IOException {
-    if (value.isEmpty()) {
-      return;
-    }
-    Number n = value.get();
-    out.writeFieldName(field);
-    if (n instanceof Integer i) {
-      out.writeNumber(i);
-    } else if (n instanceof Long l) {
-      out.writeNumber(l);
-    } else if (n instanceof Double d) {
-      out.writeNumber(d);
-    } else if (n instanceof Float f) {
-      out.writeNumber(f);
-    } else {
-      out.writeNumber(new BigDecimal(n.toString()));
-    }
-  }
-
-  /** Writes one request body's fields into an open generator. */
-  @FunctionalInterface
-  public interface BodyWriter {
-    /**
-     * Writes the body's JSON object, start to end.
-     *
-     * @param out the generator
-     * @throws IOException when the generator fails
-     */
-    void write(JsonGenerator out) throws IOException;
-  }
-
-  /**
-   * A request body as UTF-8 JSON bytes, written field by field with no tree in between.
+   * A JSON tree (a schema, an option) as JSON text, to write into a body with {@link
+   * RequestJson#rawValue}.
    *
    * @param provider the provider's name, for the error
-   * @param body writes the body
-   * @return the bytes
-   * @throws ProviderException when the body cannot be written (a schema tree that will not
-   *     serialize)
+   * @param node the tree
+   * @return the text
+   * @throws ProviderException when the tree cannot be written
    */
-  public static byte[] json(String provider, BodyWriter body) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-    try (JsonGenerator out = JSON.createGenerator(bytes)) {
-      body.write(out);
-    } catch (IOException e) {
+  public static String jsonText(String provider, JsonNode node) {
+    try {
+      return JSON.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
       throw new ProviderException(
           provider,
           ProviderException.NO_STATUS,
@@ -181,6 +131,5 @@ public final class ProviderSupport {
           false,
           e);
     }
-    return bytes.toByteArray();
   }
 }

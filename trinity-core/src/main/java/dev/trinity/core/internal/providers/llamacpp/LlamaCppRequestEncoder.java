@@ -1,9 +1,8 @@
 package dev.trinity.core.internal.providers.llamacpp;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.core.internal.providers.ProviderSupport;
-import java.io.IOException;
+import dev.trinity.core.internal.providers.RequestJson;
 
 /**
  * Writes an {@link LlmRequest} as a llama.cpp {@code /completion} body.
@@ -17,32 +16,34 @@ import java.io.IOException;
  * <p>The model is not sent: a llama.cpp server serves the one model it was started with.
  */
 final class LlamaCppRequestEncoder {
-  void encode(LlmRequest request, boolean stream, JsonGenerator out) throws IOException {
-    out.writeStartObject();
-    out.writeStringField("prompt", LlamaCppPrompt.render(request));
-    out.writeArrayFieldStart("stop");
-    out.writeString(LlamaCppPrompt.STOP);
-    out.writeEndArray();
-    out.writeBooleanField("stream", stream);
-    out.writeBooleanField("cache_prompt", true);
-    ProviderSupport.writeIfPresent(out, "n_predict", request.maxTokens());
-    ProviderSupport.writeIfPresent(out, "temperature", request.temperature());
-    ProviderSupport.writeIfPresent(out, "top_p", request.topP());
-    ProviderSupport.writeIfPresent(out, "seed", request.seed());
+  void encode(LlmRequest request, boolean stream, RequestJson out) {
+    out.startObject()
+        .field("prompt", LlamaCppPrompt.render(request))
+        .field("stop")
+        .startArray()
+        .value(LlamaCppPrompt.STOP)
+        .endArray()
+        .field("stream", stream)
+        .field("cache_prompt", true)
+        .fieldIfPresent("n_predict", request.maxTokens())
+        .fieldIfPresent("temperature", request.temperature())
+        .fieldIfPresent("top_p", request.topP())
+        .fieldIfPresent("seed", request.seed());
     switch (request.responseFormat().kind()) {
       case JSON:
-        out.writeObjectFieldStart("json_schema");
-        out.writeStringField("type", "object");
-        out.writeEndObject();
+        out.field("json_schema").startObject().field("type", "object").endObject();
         break;
       case JSON_SCHEMA:
-        out.writeFieldName("json_schema");
-        out.writeTree(ProviderSupport.schema(request.responseFormat()));
+        out.field("json_schema")
+            .rawValue(
+                ProviderSupport.jsonText(
+                    LlamaCppProviderFactory.NAME,
+                    ProviderSupport.schema(request.responseFormat())));
         break;
       case TEXT:
       default:
         break;
     }
-    out.writeEndObject();
+    out.endObject();
   }
 }

@@ -1,6 +1,5 @@
 package dev.trinity.core.internal.providers.ollama;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.trinity.api.Capability;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
@@ -10,8 +9,8 @@ import dev.trinity.core.internal.providers.JsonBody;
 import dev.trinity.core.internal.providers.JsonEndpoint;
 import dev.trinity.core.internal.providers.JsonHttpProvider;
 import dev.trinity.core.internal.providers.ProviderSupport;
+import dev.trinity.core.internal.providers.RequestJson;
 import dev.trinity.core.internal.providers.StreamDecoder;
-import java.io.IOException;
 import java.util.EnumSet;
 import org.jspecify.annotations.Nullable;
 
@@ -39,8 +38,7 @@ final class OllamaProvider extends JsonHttpProvider {
   }
 
   @Override
-  protected void encode(LlmRequest request, String model, boolean stream, JsonGenerator out)
-      throws IOException {
+  protected void encode(LlmRequest request, String model, boolean stream, RequestJson out) {
     encoder.encode(request, model, stream, out);
   }
 

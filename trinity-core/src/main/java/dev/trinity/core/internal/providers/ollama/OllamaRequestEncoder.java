@@ -1,13 +1,12 @@
 package dev.trinity.core.internal.providers.ollama;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trinity.api.ConfigurationException;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.Message;
 import dev.trinity.api.ProviderConfig;
 import dev.trinity.core.internal.providers.ProviderSupport;
-import java.io.IOException;
+import dev.trinity.core.internal.providers.RequestJson;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -36,36 +35,37 @@ final class OllamaRequestEncoder {
       Pattern.compile("-?(\\d+(\\.\\d+)?(ns|us|µs|ms|s|m|h))+");
 
   private final OllamaApi api;
-  private final @Nullable JsonNode keepAlive;
+  private final @Nullable String keepAlive;
 
   OllamaRequestEncoder(ProviderConfig config, OllamaApi api) {
     this.api = api;
-    this.keepAlive = keepAlive(config);
+    JsonNode k = keepAlive(config);
+    this.keepAlive = k == null ? null : ProviderSupport.jsonText(OllamaProviderFactory.NAME, k);
   }
 
-  void encode(LlmRequest request, String model, boolean stream, JsonGenerator out)
-      throws IOException {
-    out.writeStartObject();
-    out.writeStringField("model", model);
+  void encode(LlmRequest request, String model, boolean stream, RequestJson out) {
+    out.startObject().field("model", model);
     if (api == OllamaApi.CHAT) {
       ProviderSupport.writeChatMessages(request, out);
     } else {
-      out.writeStringField(
+      out.field(
           "prompt",
           request.messages().stream().map(Message::content).collect(Collectors.joining("\n\n")));
       Optional<String> system = request.systemPrompt();
       if (system.isPresent()) {
-        out.writeStringField("system", system.get());
+        out.field("system", system.get());
       }
     }
-    out.writeBooleanField("stream", stream);
+    out.field("stream", stream);
     switch (request.responseFormat().kind()) {
       case JSON:
-        out.writeStringField("format", "json");
+        out.field("format", "json");
         break;
       case JSON_SCHEMA:
-        out.writeFieldName("format");
-        out.writeTree(ProviderSupport.schema(request.responseFormat()));
+        out.field("format")
+            .rawValue(
+                ProviderSupport.jsonText(
+                    OllamaProviderFactory.NAME, ProviderSupport.schema(request.responseFormat())));
         break;
       case TEXT:
       default:
@@ -75,18 +75,18 @@ final class OllamaRequestEncoder {
         || request.topP().isPresent()
         || request.maxTokens().isPresent()
         || request.seed().isPresent()) {
-      out.writeObjectFieldStart("options");
-      ProviderSupport.writeIfPresent(out, "temperature", request.temperature());
-      ProviderSupport.writeIfPresent(out, "top_p", request.topP());
-      ProviderSupport.writeIfPresent(out, "num_predict", request.maxTokens());
-      ProviderSupport.writeIfPresent(out, "seed", request.seed());
-      out.writeEndObject();
+      out.field("options")
+          .startObject()
+          .fieldIfPresent("temperature", request.temperature())
+          .fieldIfPresent("top_p", request.topP())
+          .fieldIfPresent("num_predict", request.maxTokens())
+          .fieldIfPresent("seed", request.seed())
+          .endObject();
     }
     if (keepAlive != null) {
-      out.writeFieldName(KEEP_ALIVE);
-      out.writeTree(keepAlive);
+      out.field(KEEP_ALIVE).rawValue(keepAlive);
     }
-    out.writeEndObject();
+    out.endObject();
   }
 
   /**

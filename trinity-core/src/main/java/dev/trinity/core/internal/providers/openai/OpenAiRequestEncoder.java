@@ -1,10 +1,9 @@
 package dev.trinity.core.internal.providers.openai;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.ResponseFormat;
 import dev.trinity.core.internal.providers.ProviderSupport;
-import java.io.IOException;
+import dev.trinity.core.internal.providers.RequestJson;
 
 /**
  * Writes an {@link LlmRequest} as a {@code /v1/chat/completions} body.
@@ -19,43 +18,41 @@ import java.io.IOException;
  * }</pre>
  */
 final class OpenAiRequestEncoder {
-  void encode(LlmRequest request, String model, boolean stream, JsonGenerator out)
-      throws IOException {
-    out.writeStartObject();
-    out.writeStringField("model", model);
+  void encode(LlmRequest request, String model, boolean stream, RequestJson out) {
+    out.startObject().field("model", model);
     ProviderSupport.writeChatMessages(request, out);
-    out.writeBooleanField("stream", stream);
+    out.field("stream", stream);
     if (stream) {
-      out.writeObjectFieldStart("stream_options");
-      out.writeBooleanField("include_usage", true);
-      out.writeEndObject();
+      out.field("stream_options").startObject().field("include_usage", true).endObject();
     }
-    ProviderSupport.writeIfPresent(out, "temperature", request.temperature());
-    ProviderSupport.writeIfPresent(out, "top_p", request.topP());
-    ProviderSupport.writeIfPresent(out, "max_tokens", request.maxTokens());
-    ProviderSupport.writeIfPresent(out, "seed", request.seed());
+    out.fieldIfPresent("temperature", request.temperature())
+        .fieldIfPresent("top_p", request.topP())
+        .fieldIfPresent("max_tokens", request.maxTokens())
+        .fieldIfPresent("seed", request.seed());
     ResponseFormat format = request.responseFormat();
     switch (format.kind()) {
       case JSON:
-        out.writeObjectFieldStart("response_format");
-        out.writeStringField("type", "json_object");
-        out.writeEndObject();
+        out.field("response_format").startObject().field("type", "json_object").endObject();
         break;
       case JSON_SCHEMA:
-        out.writeObjectFieldStart("response_format");
-        out.writeStringField("type", "json_schema");
-        out.writeObjectFieldStart("json_schema");
-        out.writeStringField("name", format.schemaName().orElse("response"));
-        out.writeFieldName("schema");
-        out.writeTree(ProviderSupport.schema(format));
-        out.writeBooleanField("strict", true);
-        out.writeEndObject();
-        out.writeEndObject();
+        out.field("response_format")
+            .startObject()
+            .field("type", "json_schema")
+            .field("json_schema")
+            .startObject()
+            .field("name", format.schemaName().orElse("response"))
+            .field("schema")
+            .rawValue(
+                ProviderSupport.jsonText(
+                    OpenAiProviderFactory.NAME, ProviderSupport.schema(format)))
+            .field("strict", true)
+            .endObject()
+            .endObject();
         break;
       case TEXT:
       default:
         break;
     }
-    out.writeEndObject();
+    out.endObject();
   }
 }

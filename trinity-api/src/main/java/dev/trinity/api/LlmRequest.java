@@ -35,7 +35,7 @@ public final class LlmRequest {
 
   private LlmRequest(Builder b) {
     this.systemPrompt = b.systemPrompt;
-    this.messages = List.copyOf(b.messages);
+    this.messages = b.messagesForBuild();
     this.model = b.model;
     this.temperature = b.temperature;
     this.topP = b.topP;
@@ -251,7 +251,10 @@ public final class LlmRequest {
   /** Builds an {@link LlmRequest}. Setters validate at once and name the field they reject. */
   public static final class Builder {
     private @Nullable String systemPrompt;
-    private final List<Message> messages = new ArrayList<>();
+    // the request's own (immutable) list until a setter changes it: toBuilder().model(m).build()
+    // then copies no messages
+    private List<Message> messages = List.of();
+    private boolean messagesShared = true;
     private @Nullable String model;
     private @Nullable Double temperature;
     private @Nullable Double topP;
@@ -267,7 +270,8 @@ public final class LlmRequest {
 
     private Builder(LlmRequest r) {
       systemPrompt = r.systemPrompt;
-      messages.addAll(r.messages);
+      messages = r.messages;
+      messagesShared = true;
       model = r.model;
       temperature = r.temperature;
       topP = r.topP;
@@ -304,7 +308,7 @@ public final class LlmRequest {
      */
     public Builder prompt(String prompt) {
       Message m = Message.user(Objects.requireNonNull(prompt, "prompt"));
-      messages.clear();
+      ownMessages().clear();
       messages.add(m);
       return this;
     }
@@ -316,7 +320,8 @@ public final class LlmRequest {
      * @return this builder
      */
     public Builder addMessage(Message message) {
-      messages.add(Objects.requireNonNull(message, "message"));
+      Objects.requireNonNull(message, "message");
+      ownMessages().add(message);
       return this;
     }
 
@@ -328,7 +333,7 @@ public final class LlmRequest {
      */
     public Builder messages(List<Message> messages) {
       List<Message> copy = List.copyOf(messages);
-      this.messages.clear();
+      ownMessages().clear();
       this.messages.addAll(copy);
       return this;
     }
@@ -476,6 +481,18 @@ public final class LlmRequest {
     public Builder promptVersion(@Nullable String promptVersion) {
       this.promptVersion = promptVersion;
       return this;
+    }
+
+    private List<Message> ownMessages() {
+      if (messagesShared) {
+        messages = new ArrayList<>(messages);
+        messagesShared = false;
+      }
+      return messages;
+    }
+
+    private List<Message> messagesForBuild() {
+      return messagesShared ? messages : List.copyOf(messages);
     }
 
     /**

@@ -122,4 +122,34 @@ class LlmRequestTest {
     assertThatThrownBy(() -> LlmResponse.builder().source(ResponseSource.CACHE, null))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aBuilderFromARequestChangesItsOwnMessagesNeverTheRequests() {
+    LlmRequest original =
+        LlmRequest.builder()
+            .addMessage(Message.user("first"))
+            .addMessage(Message.assistant("second"))
+            .build();
+
+    LlmRequest sameMessages = original.toBuilder().model("m").build();
+    LlmRequest added = original.toBuilder().addMessage(Message.user("third")).build();
+    LlmRequest replaced = original.toBuilder().prompt("only").build();
+    LlmRequest set = original.toBuilder().messages(List.of(Message.user("set"))).build();
+
+    assertThat(original.messages()).extracting(Message::content).containsExactly("first", "second");
+    assertThat(sameMessages.messages()).isEqualTo(original.messages());
+    assertThat(added.messages())
+        .extracting(Message::content)
+        .containsExactly("first", "second", "third");
+    assertThat(replaced.messages()).extracting(Message::content).containsExactly("only");
+    assertThat(set.messages()).extracting(Message::content).containsExactly("set");
+    assertThatThrownBy(() -> sameMessages.messages().add(Message.user("x")))
+        .isInstanceOf(UnsupportedOperationException.class);
+
+    LlmRequest.Builder reused = original.toBuilder();
+    LlmRequest before = reused.build();
+    reused.addMessage(Message.user("later"));
+    assertThat(before.messages()).hasSize(2);
+    assertThat(reused.build().messages()).hasSize(3);
+  }
 }

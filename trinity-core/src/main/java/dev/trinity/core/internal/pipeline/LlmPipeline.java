@@ -195,26 +195,19 @@ public final class LlmPipeline implements AsyncLlmClient {
               }
             },
             timeout);
-    if (stream != null) {
-      // the subscriber has its subscription before any stage runs, and may cancel in it
-      stream.open(ctx, () -> result.cancel(true));
-      if (result.isDone()) {
-        deadline.cancel();
-        ctx.cancel();
-        return result;
-      }
-    }
     CompletableFuture<LlmResponse> inner;
+    // one scope for everything up to the exchange: the stages' own scopes find it in place
     try (MdcSnapshot.Scope scope = ctx.scope()) {
-      if (!listeners.isEmpty()) {
-        listeners.started(ctx.info());
+      if (stream != null) {
+        // the subscriber has its subscription before any stage runs, and may cancel in it
+        stream.open(ctx, () -> result.cancel(true));
+        if (result.isDone()) {
+          deadline.cancel();
+          ctx.cancel();
+          return result;
+        }
       }
-      inner =
-          answered != null
-              ? new Chain(answered, 0, effective, ctx).proceed(effective)
-              : new FallbackWalk(routes, effective, ctx, current).start();
-    } catch (RuntimeException e) {
-      inner = CompletableFuture.failedFuture(e);
+      inner = start(effective, ctx, answered, current);
     }
     inner.whenComplete(
         (response, failure) -> {
@@ -236,6 +229,24 @@ public final class LlmPipeline implements AsyncLlmClient {
           }
         });
     return result;
+  }
+
+  /** Reports the start to the listeners and runs the stages; never throws. */
+  private CompletableFuture<LlmResponse> start(
+      LlmRequest effective,
+      CallContext ctx,
+      @Nullable List<Interceptor> answered,
+      AtomicReference<CallContext> current) {
+    try {
+      if (!listeners.isEmpty()) {
+        listeners.started(ctx.info());
+      }
+      return answered != null
+          ? new Chain(answered, 0, effective, ctx).proceed(effective)
+          : new FallbackWalk(routes, effective, ctx, current).start();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   private static TrinityException closedFailure() {

@@ -1,12 +1,14 @@
 package dev.trinity.core.internal.providers;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trinity.api.MalformedResponseException;
 import dev.trinity.api.ProviderException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,18 +24,27 @@ public final class JsonBody {
   /** The most characters of a body kept in {@link MalformedResponseException#bodyExcerpt()}. */
   public static final int MAX_EXCERPT = 300;
 
+  private static final ConcurrentHashMap<String, JsonPointer> POINTERS = new ConcurrentHashMap<>();
+
   private final String provider;
   private final int status;
   private final JsonNode root;
-  private final byte[] raw;
+  private final byte @Nullable [] raw;
+  private final @Nullable String rawText;
   private final @Nullable String secret;
 
   private JsonBody(
-      String provider, int status, JsonNode root, byte[] raw, @Nullable String secret) {
+      String provider,
+      int status,
+      JsonNode root,
+      byte @Nullable [] raw,
+      @Nullable String rawText,
+      @Nullable String secret) {
     this.provider = provider;
     this.status = status;
     this.root = root;
     this.raw = raw;
+    this.rawText = rawText;
     this.secret = secret;
   }
 
@@ -59,19 +70,67 @@ public final class JsonBody {
     } catch (java.io.IOException e) {
       throw malformed(provider, status, "a body that could not be read", body, secret, e);
     }
+    return checked(provider, status, root, body, null, secret);
+  }
+
+  /**
+   * Parses one piece of a streamed body (an NDJSON line, an SSE event's data), already text.
+   *
+   * @param provider the provider's name
+   * @param status the HTTP status
+   * @param text the piece
+   * @param secret a secret sent with the request, masked in excerpts and messages; may be null
+   * @return the parsed piece
+   * @throws MalformedResponseException when the piece is empty or not a JSON object
+   */
+  public static JsonBody parse(String provider, int status, String text, @Nullable String secret) {
+    JsonNode root;
+    try {
+      root = ProviderSupport.JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      byte[] body = text.getBytes(StandardCharsets.UTF_8);
+      JsonLocation at = e.getLocation();
+      String where =
+          at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+      throw malformed(provider, status, "a body that is not valid JSON" + where, body, secret, e);
+    }
+    return checked(provider, status, root, null, text, secret);
+  }
+
+  private static JsonBody checked(
+      String provider,
+      int status,
+      @Nullable JsonNode root,
+      byte @Nullable [] body,
+      @Nullable String text,
+      @Nullable String secret) {
     if (root == null || root.isMissingNode()) {
-      throw malformed(provider, status, "an empty body", body, secret, null);
+      throw malformed(provider, status, "an empty body", bytes(body, text), secret, null);
     }
     if (!root.isObject()) {
       throw malformed(
           provider,
           status,
           "a JSON " + root.getNodeType() + " instead of an object",
-          body,
+          bytes(body, text),
           secret,
           null);
     }
-    return new JsonBody(provider, status, root, body, secret);
+    return new JsonBody(provider, status, root, body, text, secret);
+  }
+
+  private static byte[] bytes(byte @Nullable [] body, @Nullable String text) {
+    return body != null ? body : text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Compiled once per pointer text: the decoders read the same few pointers from every piece. */
+  private JsonNode at(String pointer) {
+    JsonPointer compiled = POINTERS.get(pointer);
+    if (compiled == null) {
+      compiled = JsonPointer.compile(pointer);
+      POINTERS.putIfAbsent(pointer, compiled);
+    }
+    return root.at(compiled);
   }
 
   /**
@@ -103,7 +162,7 @@ public final class JsonBody {
    * @throws MalformedResponseException when the field is missing, null or not a string
    */
   public String requireText(String pointer) {
-    JsonNode v = root.at(pointer);
+    JsonNode v = at(pointer);
     if (v.isTextual()) {
       return v.asText();
     }
@@ -121,7 +180,7 @@ public final class JsonBody {
         v.isMissingNode()
             ? "a body without " + name
             : v.isNull() ? "a null " + name : name + " that is a " + v.getNodeType() + ", not text";
-    throw malformed(provider, status, problem, raw, secret, null);
+    throw malformed(provider, status, problem, bytes(raw, rawText), secret, null);
   }
 
   /**
@@ -131,7 +190,7 @@ public final class JsonBody {
    * @return the text, or empty when missing, null or not a string
    */
   public Optional<String> text(String pointer) {
-    JsonNode v = root.at(pointer);
+    JsonNode v = at(pointer);
     return v.isTextual() ? Optional.of(v.asText()) : Optional.empty();
   }
 
@@ -142,7 +201,7 @@ public final class JsonBody {
    * @return true only when the field is the JSON literal {@code true}
    */
   public boolean flag(String pointer) {
-    return root.at(pointer).asBoolean(false);
+    return at(pointer).asBoolean(false);
   }
 
   /**
@@ -152,7 +211,7 @@ public final class JsonBody {
    * @return the count, or 0 when missing, negative or not an integer that fits an {@code int}
    */
   public int count(String pointer) {
-    JsonNode v = root.at(pointer);
+    JsonNode v = at(pointer);
     if (v.isIntegralNumber() && v.canConvertToInt() && v.asInt() >= 0) {
       return v.asInt();
     }

@@ -5,7 +5,6 @@ import dev.trinity.api.Usage;
 import dev.trinity.core.internal.providers.JsonBody;
 import dev.trinity.core.internal.providers.SseEvents;
 import dev.trinity.core.internal.providers.StreamDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -37,9 +36,7 @@ final class LlamaCppStreamDecoder implements StreamDecoder {
   }
 
   private List<LlmChunk> event(String data) {
-    JsonBody body =
-        JsonBody.parse(
-            LlamaCppProviderFactory.NAME, 200, data.getBytes(StandardCharsets.UTF_8), secret);
+    JsonBody body = JsonBody.parse(LlamaCppProviderFactory.NAME, 200, data, secret);
     StreamDecoder.throwIfError(body);
     List<LlmChunk> out = new ArrayList<>(2);
     String text = body.text("/content").orElse("");

@@ -4,7 +4,6 @@ import dev.trinity.api.LlmChunk;
 import dev.trinity.api.Usage;
 import dev.trinity.core.internal.providers.JsonBody;
 import dev.trinity.core.internal.providers.StreamDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -29,9 +28,7 @@ final class OllamaStreamDecoder implements StreamDecoder {
     if (line.isBlank()) {
       return List.of();
     }
-    JsonBody body =
-        JsonBody.parse(
-            OllamaProviderFactory.NAME, 200, line.getBytes(StandardCharsets.UTF_8), secret);
+    JsonBody body = JsonBody.parse(OllamaProviderFactory.NAME, 200, line, secret);
     StreamDecoder.throwIfError(body);
     List<LlmChunk> out = new ArrayList<>(2);
     String text = body.text(api.textPointer).orElse("");

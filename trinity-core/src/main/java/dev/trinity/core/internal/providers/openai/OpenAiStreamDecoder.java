@@ -5,7 +5,6 @@ import dev.trinity.api.Usage;
 import dev.trinity.core.internal.providers.JsonBody;
 import dev.trinity.core.internal.providers.SseEvents;
 import dev.trinity.core.internal.providers.StreamDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -43,9 +42,7 @@ final class OpenAiStreamDecoder implements StreamDecoder {
     if (data.strip().equals("[DONE]")) {
       return List.of(LlmChunk.last(usage, finishReason, model));
     }
-    JsonBody body =
-        JsonBody.parse(
-            OpenAiProviderFactory.NAME, 200, data.getBytes(StandardCharsets.UTF_8), secret);
+    JsonBody body = JsonBody.parse(OpenAiProviderFactory.NAME, 200, data, secret);
     StreamDecoder.throwIfError(body);
     body.text("/model").ifPresent(m -> model = m);
     body.text("/choices/0/finish_reason").ifPresent(r -> finishReason = r);

@@ -41,13 +41,14 @@ public final class CallContext {
   private final Listeners listeners;
   private final @Nullable CallInfo info;
   private volatile boolean joined;
-  private final List<Runnable> onCancel = new ArrayList<>();
+  private @Nullable List<Runnable> onCancel; // made on the first action: most calls add none
   private volatile @Nullable LlmResponse settledAnswer;
   private boolean cancelled;
   private volatile CompletableFuture<?> stored = CompletableFuture.completedFuture(null);
 
   CallContext(
       String correlationId,
+      MdcSnapshot callerMdc,
       String provider,
       String model,
       Clock clock,
@@ -60,7 +61,7 @@ public final class CallContext {
       Listeners listeners,
       LlmRequest request) {
     this.correlationId = correlationId;
-    this.mdc = MdcSnapshot.capture().with(CorrelationContext.MDC_KEY, correlationId);
+    this.mdc = callerMdc.with(CorrelationContext.MDC_KEY, correlationId);
     this.provider = provider;
     this.model = model;
     this.clock = clock;
@@ -301,6 +302,9 @@ public final class CallContext {
   public void onCancel(Runnable action) {
     synchronized (this) {
       if (!cancelled) {
+        if (onCancel == null) {
+          onCancel = new ArrayList<>(2);
+        }
         onCancel.add(action);
         return;
       }
@@ -316,8 +320,8 @@ public final class CallContext {
         return;
       }
       cancelled = true;
-      actions = new ArrayList<>(onCancel);
-      onCancel.clear();
+      actions = onCancel == null ? List.of() : onCancel;
+      onCancel = null;
     }
     for (Runnable a : actions) {
       a.run();

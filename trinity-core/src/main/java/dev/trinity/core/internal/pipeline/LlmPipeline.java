@@ -167,13 +167,15 @@ public final class LlmPipeline implements AsyncLlmClient {
     if (closed) {
       return CompletableFuture.failedFuture(closedFailure());
     }
-    String correlationId = correlationId(request);
+    MdcSnapshot callerMdc = MdcSnapshot.capture();
+    String correlationId = correlationId(request, callerMdc);
     String model = request.model().orElse(provider.defaultModel());
     LlmRequest effective = withDefaults(request, correlationId, model);
     Duration timeout = effective.timeout().orElse(config.timeout());
     CallContext ctx =
         new CallContext(
             correlationId,
+            callerMdc,
             provider.name(),
             model,
             clock,
@@ -345,11 +347,11 @@ public final class LlmPipeline implements AsyncLlmClient {
     return b.build();
   }
 
-  private static String correlationId(LlmRequest request) {
+  private static String correlationId(LlmRequest request, MdcSnapshot callerMdc) {
     if (request.correlationId().isPresent()) {
       return request.correlationId().get();
     }
-    String fromMdc = CorrelationContext.current();
+    String fromMdc = callerMdc.get(CorrelationContext.MDC_KEY);
     if (fromMdc != null && !fromMdc.isBlank()) {
       try {
         LlmRequest.builder().correlationId(fromMdc); // validates

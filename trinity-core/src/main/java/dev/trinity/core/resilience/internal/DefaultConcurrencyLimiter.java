@@ -168,6 +168,11 @@ public final class DefaultConcurrencyLimiter implements ConcurrencyLimiter {
     Objects.requireNonNull(call, "call");
     Objects.requireNonNull(maxWait, "maxWait");
     CompletableFuture<T> result = new CompletableFuture<>();
+    Optional<Permit> free = tryAcquire();
+    if (free.isPresent()) { // the usual case: no waiting, so no future for the permit
+      run(call, free.get(), result);
+      return result;
+    }
     CompletableFuture<Permit> acquiring = acquire(maxWait);
     result.whenComplete(
         (value, failure) -> {

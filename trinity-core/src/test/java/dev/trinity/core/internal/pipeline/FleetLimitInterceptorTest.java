@@ -8,6 +8,7 @@ import dev.trinity.api.LlmResponse;
 import dev.trinity.api.ResponseValidator;
 import dev.trinity.cache.RedisPermits;
 import dev.trinity.cache.RedisPermitsException;
+import dev.trinity.logging.MdcSnapshot;
 import dev.trinity.test.VirtualTime;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -35,6 +36,7 @@ class FleetLimitInterceptorTest {
   private final CallContext ctx =
       new CallContext(
           "c1",
+          MdcSnapshot.empty(),
           "json",
           "m",
           time.clock(),

@@ -205,13 +205,30 @@ public final class MdcSnapshot {
    * installed. Not thread-safe: close it on the thread that opened it.
    */
   public static final class Scope implements AutoCloseable {
+    private static final Scope NONE = new Scope(null, false, true);
+
     private final @Nullable Map<String, String> previous;
     private final boolean installed;
     private boolean closed;
 
     private Scope(@Nullable Map<String, String> previous, boolean installed) {
+      this(previous, installed, false);
+    }
+
+    private Scope(@Nullable Map<String, String> previous, boolean installed, boolean closed) {
       this.previous = previous;
       this.installed = installed;
+      this.closed = closed;
+    }
+
+    /**
+     * A scope that changes nothing, opened and closed: for code that knows it runs inside the scope
+     * it would otherwise open. Shared; closing it does nothing.
+     *
+     * @return the scope
+     */
+    public static Scope none() {
+      return NONE;
     }
 
     /** Restores the previous MDC. Idempotent. */

@@ -18,6 +18,10 @@ import org.jspecify.annotations.Nullable;
  * subscriber asks; any other status read whole (up to the size cap) and mapped like {@link
  * JdkHttpTransport#send}'s. Cancelling the subscription cancels the body's subscription and the
  * exchange, which closes the connection.
+ *
+ * <p>Subscribing sends the request, then hands the subscriber its subscription: the subscriber's
+ * {@code onSubscribe} runs while the request is on its way. No signal reaches the subscriber before
+ * its {@code onSubscribe} has returned; a subscriber that cancels in it aborts the exchange.
  */
 final class LineStream implements Flow.Publisher<String> {
   private final HttpClient client;
@@ -55,26 +59,29 @@ final class LineStream implements Flow.Publisher<String> {
     private boolean cancelled;
     private volatile byte @Nullable [] errorBody;
     private volatile @Nullable CompletableFuture<HttpResponse<Void>> exchange;
+    private boolean subscribed;
+    private @Nullable Runnable pending;
 
     Exchange(Flow.Subscriber<? super String> downstream) {
       this.downstream = downstream;
     }
 
     void start() {
-      downstream.onSubscribe(this);
-      synchronized (this) {
-        if (cancelled) {
-          return;
-        }
-      }
+      // The exchange goes out first, and the subscriber has its subscription while the request is
+      // on its way: what the subscriber does in onSubscribe does not delay the send. A terminal
+      // signal that comes before onSubscribe has returned waits for it (see signal()).
       CompletableFuture<HttpResponse<Void>> f;
       try {
         f = client.sendAsync(request, this::bodyFor);
       } catch (RuntimeException e) {
+        downstream.onSubscribe(this);
+        subscribed();
         fail(e);
         return;
       }
       exchange = f;
+      downstream.onSubscribe(this);
+      subscribed();
       f.whenComplete(
           (response, failure) -> {
             if (failure != null) {
@@ -98,6 +105,30 @@ final class LineStream implements Flow.Publisher<String> {
         }
       }
       f.cancel(true);
+    }
+
+    /** onSubscribe has returned: a terminal signal that came meanwhile goes out now. */
+    private void subscribed() {
+      Runnable waiting;
+      synchronized (this) {
+        subscribed = true;
+        waiting = pending;
+        pending = null;
+      }
+      if (waiting != null) {
+        waiting.run();
+      }
+    }
+
+    /** Sends a terminal signal, or keeps it until onSubscribe has returned. */
+    private void signal(Runnable terminal) {
+      synchronized (this) {
+        if (!subscribed) {
+          pending = terminal;
+          return;
+        }
+      }
+      terminal.run();
     }
 
     private BodySubscriber<Void> bodyFor(HttpResponse.ResponseInfo info) {
@@ -148,7 +179,7 @@ final class LineStream implements Flow.Publisher<String> {
     @Override
     public void onComplete() {
       if (terminated.compareAndSet(false, true)) {
-        downstream.onComplete();
+        signal(downstream::onComplete);
       }
     }
 
@@ -201,8 +232,9 @@ final class LineStream implements Flow.Publisher<String> {
     private void fail(Throwable failure) {
       if (terminated.compareAndSet(false, true)) {
         Duration timeout = request.timeout().orElse(null);
-        downstream.onError(
-            HttpErrors.fromFailure(provider, target(), failure, timeout, maxResponseBytes));
+        RuntimeException error =
+            HttpErrors.fromFailure(provider, target(), failure, timeout, maxResponseBytes);
+        signal(() -> downstream.onError(error));
       }
     }
 

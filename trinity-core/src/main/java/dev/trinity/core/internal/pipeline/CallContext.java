@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CallContext {
   private final String correlationId;
-  private final MdcSnapshot mdc;
+  private final CallMdc mdc;
   private final String provider;
   private final String model;
   private final Clock clock;
@@ -61,7 +61,7 @@ public final class CallContext {
       Listeners listeners,
       LlmRequest request) {
     this.correlationId = correlationId;
-    this.mdc = callerMdc.with(CorrelationContext.MDC_KEY, correlationId);
+    this.mdc = new CallMdc(callerMdc.with(CorrelationContext.MDC_KEY, correlationId));
     this.provider = provider;
     this.model = model;
     this.clock = clock;
@@ -205,7 +205,43 @@ public final class CallContext {
    * so that every log line of the call carries the id whatever thread it runs on.
    */
   public MdcSnapshot.Scope scope() {
-    return mdc.apply();
+    if (mdc.inside == Thread.currentThread()) {
+      return MdcSnapshot.Scope.none(); // inside the call's own scope already (see enter())
+    }
+    return mdc.snapshot.apply();
+  }
+
+  /**
+   * Opens the call's scope for the steps that run on this thread up to the exchange. Until it
+   * closes, {@link #scope()} on this thread changes nothing, so that the stages, each of which
+   * opens the call's scope for its own callbacks, pay for it once.
+   *
+   * @return the scope, to close on this thread
+   */
+  Entered enter() {
+    MdcSnapshot.Scope scope = mdc.snapshot.apply();
+    mdc.inside = Thread.currentThread();
+    return () -> {
+      mdc.inside = null;
+      scope.close();
+    };
+  }
+
+  /** The scope {@link #enter()} opened. */
+  @FunctionalInterface
+  interface Entered extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** The call's MDC, and the thread inside the call's outermost scope, if any; forks share it. */
+  private static final class CallMdc {
+    final MdcSnapshot snapshot;
+    volatile @Nullable Thread inside;
+
+    CallMdc(MdcSnapshot snapshot) {
+      this.snapshot = snapshot;
+    }
   }
 
   /** The provider's name. */

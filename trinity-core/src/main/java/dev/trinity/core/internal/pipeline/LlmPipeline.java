@@ -199,7 +199,7 @@ public final class LlmPipeline implements AsyncLlmClient {
             timeout);
     CompletableFuture<LlmResponse> inner;
     // one scope for everything up to the exchange: the stages' own scopes find it in place
-    try (MdcSnapshot.Scope scope = ctx.scope()) {
+    try (CallContext.Entered scope = ctx.enter()) {
       if (stream != null) {
         // the subscriber has its subscription before any stage runs, and may cancel in it
         stream.open(ctx, () -> result.cancel(true));

@@ -44,7 +44,7 @@ public final class CallContext {
   private @Nullable List<Runnable> onCancel; // made on the first action: most calls add none
   private volatile @Nullable LlmResponse settledAnswer;
   private boolean cancelled;
-  private volatile CompletableFuture<?> stored = CompletableFuture.completedFuture(null);
+  private volatile @Nullable CompletableFuture<?> stored; // null: nothing written
 
   CallContext(
       String correlationId,
@@ -302,7 +302,8 @@ public final class CallContext {
    * none); never exceptionally.
    */
   public CompletableFuture<?> stored() {
-    return stored.handle((v, e) -> null);
+    CompletableFuture<?> write = stored;
+    return write == null ? CompletableFuture.completedFuture(null) : write.handle((v, e) -> null);
   }
 
   /**

@@ -189,14 +189,17 @@ public final class LlmPipeline implements AsyncLlmClient {
             effective);
     CompletableFuture<LlmResponse> result = new CompletableFuture<>();
     AtomicReference<CallContext> current = new AtomicReference<>(ctx);
-    Scheduler.Cancellable deadline =
-        scheduler.schedule(
-            () -> {
-              try (MdcSnapshot.Scope scope = ctx.scope()) {
-                expire(current.get(), ctx, result, timeout);
-              }
-            },
-            timeout);
+    DeadlineTimer deadline = new DeadlineTimer();
+    Runnable expiry =
+        () -> {
+          try (MdcSnapshot.Scope scope = ctx.scope()) {
+            expire(current.get(), ctx, result, timeout);
+          }
+        };
+    if (callerWaits) {
+      // the exchange runs on this thread inside the stages: the timer must run meanwhile
+      deadline.set(scheduler.schedule(expiry, timeout));
+    }
     CompletableFuture<LlmResponse> inner;
     // one scope for everything up to the exchange: the stages' own scopes find it in place
     try (CallContext.Entered scope = ctx.enter()) {
@@ -210,6 +213,12 @@ public final class LlmPipeline implements AsyncLlmClient {
         }
       }
       inner = start(effective, ctx, answered, current);
+    }
+    if (!callerWaits && !inner.isDone()) {
+      // set while the request travels: the stages never block, so no deadline can pass unseen
+      // before this, and the time it takes stays off the request's way out
+      Duration left = ctx.timeLeft();
+      deadline.set(scheduler.schedule(expiry, left.isNegative() ? Duration.ZERO : left));
     }
     inner.whenComplete(
         (response, failure) -> {
@@ -231,6 +240,34 @@ public final class LlmPipeline implements AsyncLlmClient {
           }
         });
     return result;
+  }
+
+  /** A call's deadline timer, which may be set after the stages have started. Thread-safe. */
+  private static final class DeadlineTimer {
+    private Scheduler.@Nullable Cancellable timer;
+    private boolean cancelled;
+
+    void set(Scheduler.Cancellable scheduled) {
+      synchronized (this) {
+        if (!cancelled) {
+          timer = scheduled;
+          return;
+        }
+      }
+      scheduled.cancel(); // the call ended first
+    }
+
+    void cancel() {
+      Scheduler.Cancellable t;
+      synchronized (this) {
+        cancelled = true;
+        t = timer;
+        timer = null;
+      }
+      if (t != null) {
+        t.cancel();
+      }
+    }
   }
 
   /** Reports the start to the listeners and runs the stages; never throws. */

@@ -10,9 +10,9 @@ import java.util.Optional;
  *
  * <p>Why not Jackson's generator: a body is written on the caller's thread before every exchange,
  * and a call that comes after the thread sat idle (the usual case for a service) finds the caches
- * cold. There Jackson's generator costs about 25 µs for a small chat body, this writer about 4 µs
- * ({@code StreamingFirstTokenBenchmark} and docs/benchmarks.md). Parsing answers stays with
- * Jackson.
+ * cold, where every piece of code touched costs. This writer touches far less than Jackson's
+ * generator; {@code ColdStepsBenchmark} in trinity-examples measures both (docs/benchmarks.md,
+ * "Streaming: time to first token"). Parsing answers stays with Jackson.
  *
  * <p>Strings are escaped as RFC 8259 requires: quote, backslash and the control characters below
  * U+0020; everything else is written as UTF-8. A lone surrogate (text that is not valid UTF-16) is

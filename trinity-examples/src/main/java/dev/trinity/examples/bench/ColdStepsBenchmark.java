@@ -16,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * What single steps of a call cost on a cold core: each step runs once after the thread has been
@@ -87,7 +85,7 @@ public final class ColdStepsBenchmark {
     steps.keySet().forEach(name -> times.put(name, new long[rounds]));
     for (int i = 0; i < rounds; i++) {
       for (Map.Entry<String, Step> step : steps.entrySet()) {
-        idle(gapMs);
+        Idle.park(gapMs);
         long start = System.nanoTime();
         sink = step.getValue().run(i);
         times.get(step.getKey())[i] = System.nanoTime() - start;
@@ -171,12 +169,5 @@ public final class ColdStepsBenchmark {
         .timeout(Duration.ofSeconds(60))
         .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[16]))
         .build();
-  }
-
-  private static void idle(long ms) {
-    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
-    while (System.nanoTime() < end) {
-      LockSupport.parkNanos(end - System.nanoTime());
-    }
   }
 }

@@ -3,7 +3,6 @@ package dev.trinity.examples.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trinity.api.CachePolicy;
 import dev.trinity.api.HttpTransport;
-import dev.trinity.api.LlmChunk;
 import dev.trinity.api.LlmProvider;
 import dev.trinity.api.LlmProviderFactory;
 import dev.trinity.api.LlmRequest;
@@ -16,12 +15,9 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * What a streamed call costs on the caller's thread, with the network taken out: from the prompt in
@@ -82,13 +78,13 @@ public final class StreamingCallerCost {
       for (int i = -warmup; i < calls; i++) {
         boolean measured = i >= 0;
         if (measured) {
-          idle(gapMs);
+          Idle.park(gapMs);
         }
         trinityCall(trinity, "call " + i, pair);
         if (measured) {
           trinitySend[i] = pair[0];
           trinityFirst[i] = pair[1];
-          idle(gapMs);
+          Idle.park(gapMs);
         }
         rawCall(base, "call " + i, pair);
         if (measured) {
@@ -123,66 +119,18 @@ public final class StreamingCallerCost {
         Stats.of(first).percentileMicros(90));
   }
 
-  private static void idle(long ms) {
-    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
-    while (System.nanoTime() < end) {
-      LockSupport.parkNanos(end - System.nanoTime());
-    }
-  }
-
   private static void trinityCall(Trinity trinity, String prompt, long[] out) throws Exception {
     LlmRequest request =
         LlmRequest.builder().prompt(prompt).cachePolicy(CachePolicy.BYPASS).build();
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    long[] first = new long[1];
     long start = System.nanoTime();
-    trinity.llmAsync().stream(request)
-        .subscribe(
-            new Flow.Subscriber<LlmChunk>() {
-              @Override
-              public void onSubscribe(Flow.Subscription s) {
-                s.request(Long.MAX_VALUE);
-              }
-
-              @Override
-              public void onNext(LlmChunk chunk) {
-                if (first[0] == 0 && !chunk.text().isEmpty()) {
-                  first[0] = System.nanoTime();
-                }
-              }
-
-              @Override
-              public void onError(Throwable t) {
-                done.completeExceptionally(t);
-              }
-
-              @Override
-              public void onComplete() {
-                done.complete(null);
-              }
-            });
-    done.get(5, TimeUnit.SECONDS);
+    long first = FirstText.stream(trinity, request);
     out[0] = handedOver - start;
-    out[1] = first[0] - start;
+    out[1] = first - start;
   }
 
   private static void rawCall(URI base, String prompt, long[] out) throws Exception {
     long start = System.nanoTime();
-    String body =
-        JSON.createObjectNode()
-            .put("model", "bench")
-            .put("stream", true)
-            .set(
-                "messages",
-                JSON.createArrayNode()
-                    .add(JSON.createObjectNode().put("role", "user").put("content", prompt)))
-            .toString();
-    HttpRequest request =
-        HttpRequest.newBuilder(base.resolve("/api/chat"))
-            .timeout(Duration.ofSeconds(60))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .header("Content-Type", "application/json")
-            .build();
+    HttpRequest request = StreamingFirstTokenBenchmark.rawRequest(base, prompt);
     long send = System.nanoTime();
     String piece = JSON.readTree(FIRST).path("message").path("content").asText("");
     long first = System.nanoTime();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.trinity.api.CachePolicy;
-import dev.trinity.api.LlmChunk;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.Trinity;
@@ -19,12 +18,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -241,7 +238,11 @@ public final class StreamingFirstTokenBenchmark {
     out[1] = System.nanoTime() - start;
   }
 
-  private static HttpRequest rawRequest(URI base, String prompt) {
+  /**
+   * The raw way's request, as a hand-written client builds it: a Jackson tree for the body, a new
+   * {@code HttpRequest}.
+   */
+  static HttpRequest rawRequest(URI base, String prompt) {
     String body =
         JSON.createObjectNode()
             .put("model", "bench")
@@ -262,36 +263,9 @@ public final class StreamingFirstTokenBenchmark {
   private static void trinityCall(Trinity trinity, String prompt, long[] out) throws Exception {
     LlmRequest request =
         LlmRequest.builder().prompt(prompt).cachePolicy(CachePolicy.BYPASS).build();
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    long[] first = new long[1];
     long start = System.nanoTime();
-    trinity.llmAsync().stream(request)
-        .subscribe(
-            new Flow.Subscriber<LlmChunk>() {
-              @Override
-              public void onSubscribe(Flow.Subscription s) {
-                s.request(Long.MAX_VALUE);
-              }
-
-              @Override
-              public void onNext(LlmChunk chunk) {
-                if (first[0] == 0 && !chunk.text().isEmpty()) {
-                  first[0] = System.nanoTime() - start;
-                }
-              }
-
-              @Override
-              public void onError(Throwable t) {
-                done.completeExceptionally(t);
-              }
-
-              @Override
-              public void onComplete() {
-                done.complete(null);
-              }
-            });
-    done.get(30, TimeUnit.SECONDS);
-    out[0] = first[0];
+    long first = FirstText.stream(trinity, request);
+    out[0] = first - start;
     out[1] = System.nanoTime() - start;
   }
 
@@ -303,10 +277,10 @@ public final class StreamingFirstTokenBenchmark {
     exchange.getResponseHeaders().add("Content-Type", "application/x-ndjson");
     exchange.sendResponseHeaders(200, 0);
     try (OutputStream out = exchange.getResponseBody()) {
-      pause(firstDelayMs);
+      Idle.park(firstDelayMs);
       for (int i = 0; i < n; i++) {
         if (i > 0) {
-          pause(chunkDelayMs);
+          Idle.park(chunkDelayMs);
         }
         String line =
             "{\"model\":\"bench\",\"message\":{\"role\":\"assistant\",\"content\":\"tok"
@@ -322,13 +296,6 @@ public final class StreamingFirstTokenBenchmark {
                   + n
                   + "}\n")
               .getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  private static void pause(long ms) {
-    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
-    while (System.nanoTime() < end) {
-      LockSupport.parkNanos(end - System.nanoTime());
     }
   }
 }

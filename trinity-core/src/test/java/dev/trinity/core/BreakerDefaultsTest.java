@@ -18,6 +18,7 @@ import dev.trinity.core.resilience.CircuitBreaker;
 import dev.trinity.core.resilience.CircuitBreakerConfig;
 import dev.trinity.core.resilience.ConcurrencyLimitConfig;
 import dev.trinity.core.resilience.RetryConfig;
+import dev.trinity.core.testing.VirtualScheduler;
 import dev.trinity.test.VirtualTime;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -99,7 +100,7 @@ class BreakerDefaultsTest {
             .config(configure.apply(config).build())
             .provider(provider)
             .clock(time.clock())
-            .scheduler((task, delay) -> time.schedule(task, delay)::cancel)
+            .scheduler(VirtualScheduler.of(time))
             .random(() -> jitterSource)
             .build();
     return trinity;

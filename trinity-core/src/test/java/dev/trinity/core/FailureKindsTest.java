@@ -11,6 +11,7 @@ import dev.trinity.api.RateLimitedException;
 import dev.trinity.api.RequestTimeoutException;
 import dev.trinity.cache.CacheConfig;
 import dev.trinity.core.resilience.RetryConfig;
+import dev.trinity.core.testing.VirtualScheduler;
 import dev.trinity.test.VirtualTime;
 import java.io.IOException;
 import java.time.Duration;
@@ -86,7 +87,7 @@ class FailureKindsTest {
     return Trinity.builder()
         .config(configure.apply(config).build())
         .clock(time.clock())
-        .scheduler((task, delay) -> time.schedule(task, delay)::cancel)
+        .scheduler(VirtualScheduler.of(time))
         .build();
   }
 

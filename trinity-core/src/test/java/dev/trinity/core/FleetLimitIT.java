@@ -7,16 +7,10 @@ import dev.trinity.api.CachePolicy;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
 import dev.trinity.api.Message;
-import dev.trinity.cache.CacheConfig;
-import dev.trinity.cache.TierType;
 import dev.trinity.core.resilience.ConcurrencyLimitConfig;
-import dev.trinity.core.resilience.RetryConfig;
 import dev.trinity.logging.LogEvents;
 import dev.trinity.test.LogCapture;
 import dev.trinity.test.RedisServerProcess;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,15 +50,10 @@ class FleetLimitIT {
   private volatile boolean hold = true;
   // answers with 503 while positive, counting down
   private final AtomicInteger overloaded = new AtomicInteger();
-  private final List<Trinity> instances = new ArrayList<>();
-  private RedisClient raw;
-  private RedisCommands<String, String> redisCommands;
+  private FleetInstances members;
 
   @BeforeEach
   void start() throws Exception {
-    if (!redisUp()) {
-      redis.start();
-    }
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -85,25 +74,14 @@ class FleetLimitIT {
           }
         });
     server.start();
-    raw = RedisClient.create(RedisURI.create("redis://127.0.0.1:" + redis.port()));
-    redisCommands = raw.connect().sync();
-    redisCommands.flushall();
-  }
-
-  private static boolean redisUp() {
-    try (java.net.Socket s = new java.net.Socket("127.0.0.1", redis.port())) {
-      return true;
-    } catch (java.io.IOException e) {
-      return false;
-    }
+    members = new FleetInstances(redis, PREFIX);
   }
 
   @AfterEach
   void stop() {
     hold = false;
     answers.release(1_000);
-    instances.forEach(Trinity::close);
-    raw.shutdown();
+    members.close();
     server.close();
   }
 
@@ -112,34 +90,11 @@ class FleetLimitIT {
   }
 
   private Trinity instance(ConcurrencyLimitConfig localLimit) {
-    Trinity t =
-        Trinity.builder()
-            .llm(
-                LlmConfig.builder()
-                    .provider(JsonTestProvider.NAME)
-                    .baseUrl(server.url("/").toString())
-                    .model("m")
-                    .timeout(Duration.ofSeconds(30))
-                    .build())
-            .concurrencyLimit(localLimit)
-            .cache(
-                CacheConfig.builder()
-                    .tiers(TierType.MEMORY, TierType.REDIS)
-                    .redis(
-                        r ->
-                            r.host("127.0.0.1")
-                                .port(redis.port())
-                                .keyPrefix(PREFIX)
-                                // a loaded test machine must not look like a Redis outage
-                                .commandTimeout(Duration.ofSeconds(2)))
-                    .build())
-            .fleet(FleetConfig.ofDefaults().withEnabled(true).withMaxConcurrency(FLEET_LIMIT))
-            .retry(RetryConfig.disabled())
-            .registerProvider(JsonTestProvider.factory())
-            .build();
-    instances.add(t);
-    await().atMost(Duration.ofSeconds(10)).until(() -> t.cache().health().get("redis").isUp());
-    return t;
+    return members.start(
+        server.url("/").toString(),
+        Duration.ofSeconds(30),
+        FleetConfig.ofDefaults().withEnabled(true).withMaxConcurrency(FLEET_LIMIT),
+        b -> b.concurrencyLimit(localLimit));
   }
 
   /** A request only the fleet limit applies to: it skips the caches and fleet single flight. */
@@ -153,8 +108,8 @@ class FleetLimitIT {
   /** Permits held in Redis now, over every endpoint. */
   private long permitsInUse() {
     long n = 0;
-    for (String key : redisCommands.keys("trinity:permits:*")) {
-      n += redisCommands.zcard(key);
+    for (String key : members.redis().keys("trinity:permits:*")) {
+      n += members.redis().zcard(key);
     }
     return n;
   }

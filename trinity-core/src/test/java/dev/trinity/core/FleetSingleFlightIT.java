@@ -6,15 +6,10 @@ import static org.awaitility.Awaitility.await;
 import dev.trinity.api.CachePolicy;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.LlmResponse;
-import dev.trinity.cache.CacheConfig;
-import dev.trinity.cache.TierType;
 import dev.trinity.logging.LogEvents;
 import dev.trinity.test.LogCapture;
 import dev.trinity.test.RedisServerProcess;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,15 +42,10 @@ class FleetSingleFlightIT {
   private final AtomicInteger calls = new AtomicInteger();
   private final CountDownLatch release = new CountDownLatch(1);
   private volatile boolean hold;
-  private final List<Trinity> instances = new ArrayList<>();
-  private RedisClient raw;
-  private RedisCommands<String, String> redisCommands;
+  private FleetInstances members;
 
   @BeforeEach
   void start() throws Exception {
-    if (!redisUp()) {
-      redis.start();
-    }
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -68,48 +58,11 @@ class FleetSingleFlightIT {
           }
         });
     server.start();
-    raw = RedisClient.create(RedisURI.create("redis://127.0.0.1:" + redis.port()));
-    redisCommands = raw.connect().sync();
-    redisCommands.flushall();
+    members = new FleetInstances(redis, PREFIX);
   }
 
-  private static boolean redisUp() {
-    try (java.net.Socket s = new java.net.Socket("127.0.0.1", redis.port())) {
-      return true;
-    } catch (java.io.IOException e) {
-      return false;
-    }
-  }
-
-  private Trinity instance(FleetConfig fleet) {
-    Trinity t =
-        Trinity.builder()
-            .llm(
-                LlmConfig.builder()
-                    .provider(JsonTestProvider.NAME)
-                    .baseUrl(server.url("/").toString())
-                    .model("m")
-                    .timeout(Duration.ofSeconds(20))
-                    .build())
-            .cache(
-                CacheConfig.builder()
-                    .tiers(TierType.MEMORY, TierType.REDIS)
-                    .redis(
-                        r ->
-                            r.host("127.0.0.1")
-                                .port(redis.port())
-                                .keyPrefix(PREFIX)
-                                // a loaded test machine must not look like a Redis outage
-                                .commandTimeout(Duration.ofSeconds(2)))
-                    .build())
-            .fleet(fleet)
-            .retry(dev.trinity.core.resilience.RetryConfig.disabled())
-            .registerProvider(JsonTestProvider.factory())
-            .build();
-    instances.add(t);
-    // ready once the shared tier is connected: before that nothing can be shared
-    await().atMost(Duration.ofSeconds(10)).until(() -> t.cache().health().get("redis").isUp());
-    return t;
+  private Trinity instance(FleetConfig settings) {
+    return members.start(server.url("/").toString(), Duration.ofSeconds(20), settings, b -> b);
   }
 
   private static FleetConfig fleet() {
@@ -119,8 +72,7 @@ class FleetSingleFlightIT {
   @AfterEach
   void stop() {
     release.countDown();
-    instances.forEach(Trinity::close);
-    raw.shutdown();
+    members.close();
     server.close();
   }
 
@@ -146,7 +98,7 @@ class FleetSingleFlightIT {
       assertThat(f.get(10, TimeUnit.SECONDS).text()).isEqualTo("answer 1");
     }
     assertThat(calls).hasValue(1);
-    assertThat(redisCommands.keys(PREFIX + "lease:*")).isEmpty();
+    assertThat(members.redis().keys(PREFIX + "lease:*")).isEmpty();
   }
 
   @Test
@@ -180,7 +132,7 @@ class FleetSingleFlightIT {
     assertThat(b.llm().generate(bypass).text()).isEqualTo("answer 2");
     release.countDown();
     assertThat(first.get(10, TimeUnit.SECONDS).text()).isEqualTo("answer 1");
-    assertThat(redisCommands.keys(PREFIX + "lease:*")).isEmpty();
+    assertThat(members.redis().keys(PREFIX + "lease:*")).isEmpty();
   }
 
   @Test
@@ -194,10 +146,10 @@ class FleetSingleFlightIT {
     CompletableFuture<LlmResponse> hung = owner.llmAsync().generate(LlmRequest.of("portfolio"));
     await()
         .atMost(Duration.ofSeconds(5))
-        .until(() -> !redisCommands.keys(PREFIX + "lease:*").isEmpty());
-    String leaseKey = redisCommands.keys(PREFIX + "lease:*").get(0);
+        .until(() -> !members.redis().keys(PREFIX + "lease:*").isEmpty());
+    String leaseKey = members.redis().keys(PREFIX + "lease:*").get(0);
     // the owner "dies": its lease now belongs to a token nobody renews, so it lapses
-    redisCommands.set(leaseKey, "dead-owner", SetArgs.Builder.xx().px(lease.toMillis()));
+    members.redis().set(leaseKey, "dead-owner", SetArgs.Builder.xx().px(lease.toMillis()));
     long t0 = System.nanoTime();
 
     LlmResponse taken = waiter.llm().generate(LlmRequest.of("portfolio"));
@@ -292,7 +244,7 @@ class FleetSingleFlightIT {
             .generate(LlmRequest.builder().addMessage(dev.trinity.api.Message.user(key)).build());
     await()
         .atMost(Duration.ofSeconds(5))
-        .until(() -> !redisCommands.keys(PREFIX + "lease:*").isEmpty());
+        .until(() -> !members.redis().keys(PREFIX + "lease:*").isEmpty());
     int afterOwner = calls.get();
 
     long t0 = System.nanoTime();

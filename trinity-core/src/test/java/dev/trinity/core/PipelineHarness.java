@@ -13,6 +13,7 @@ import dev.trinity.cache.CacheConfig;
 import dev.trinity.cache.TierType;
 import dev.trinity.core.content.ContentEngines;
 import dev.trinity.core.resilience.RetryConfig;
+import dev.trinity.core.testing.VirtualScheduler;
 import dev.trinity.test.LogCapture;
 import dev.trinity.test.VirtualTime;
 import java.io.IOException;
@@ -174,7 +175,7 @@ public final class PipelineHarness implements AutoCloseable {
             .config(configure.apply(base))
             .registerProvider(JsonTestProvider.factory())
             .clock(time.clock())
-            .scheduler((task, delay) -> time.schedule(task, delay)::cancel)
+            .scheduler(VirtualScheduler.of(time))
             .random(() -> 0.5);
     logs.start();
     try {

@@ -7,6 +7,7 @@ import dev.trinity.api.LlmResponse;
 import dev.trinity.cache.CacheConfig;
 import dev.trinity.cache.TierType;
 import dev.trinity.core.testing.RecordingProvider;
+import dev.trinity.core.testing.VirtualScheduler;
 import dev.trinity.test.VirtualTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +39,7 @@ class RequestDefaultsTest {
                     .build())
             .provider(provider)
             .clock(time.clock())
-            .scheduler((task, delay) -> time.schedule(task, delay)::cancel)
+            .scheduler(VirtualScheduler.of(time))
             .build();
     return trinity;
   }

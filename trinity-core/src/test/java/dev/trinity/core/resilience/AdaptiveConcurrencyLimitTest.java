@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trinity.core.resilience.ConcurrencyLimitConfig.Mode;
 import dev.trinity.core.resilience.ConcurrencyLimiter.Permit;
+import dev.trinity.core.testing.VirtualScheduler;
 import dev.trinity.test.VirtualTime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,10 +20,7 @@ class AdaptiveConcurrencyLimitTest {
 
   private ConcurrencyLimiter limiter(ConcurrencyLimitConfig.Builder config) {
     return ConcurrencyLimiter.of(
-        "ollama",
-        config.mode(Mode.ADAPTIVE).build(),
-        time.clock(),
-        (task, delay) -> time.schedule(task, delay)::cancel);
+        "ollama", config.mode(Mode.ADAPTIVE).build(), time.clock(), VirtualScheduler.of(time));
   }
 
   private static List<Permit> take(ConcurrencyLimiter limiter, int n) {

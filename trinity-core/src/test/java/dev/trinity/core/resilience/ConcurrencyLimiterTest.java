@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.trinity.api.ConcurrencyLimitExceededException;
 import dev.trinity.api.ConcurrencyLimitExceededException.Reason;
 import dev.trinity.core.resilience.ConcurrencyLimiter.Permit;
+import dev.trinity.core.testing.VirtualScheduler;
 import dev.trinity.test.VirtualTime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ class ConcurrencyLimiterTest {
         "ollama",
         ConcurrencyLimitConfig.builder().maxConcurrency(max).queueCapacity(queue).build(),
         time.clock(),
-        (task, delay) -> time.schedule(task, delay)::cancel);
+        VirtualScheduler.of(time));
   }
 
   private static Permit permitOf(CompletableFuture<Permit> f) {
@@ -269,10 +270,7 @@ class ConcurrencyLimiterTest {
   void defaultsAllowEightCallsAndAThousandWaiting() {
     ConcurrencyLimiter limiter =
         ConcurrencyLimiter.of(
-            "ollama",
-            ConcurrencyLimitConfig.ofDefaults(),
-            time.clock(),
-            (task, delay) -> time.schedule(task, delay)::cancel);
+            "ollama", ConcurrencyLimitConfig.ofDefaults(), time.clock(), VirtualScheduler.of(time));
 
     for (int i = 0; i < 8 + 1000; i++) {
       limiter.acquire(WAIT);

@@ -2,6 +2,7 @@ package dev.trinity.core.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trinity.core.testing.VirtualScheduler;
 import dev.trinity.test.VirtualTime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ class ConcurrencyLimiterThreadsTest {
             "ollama",
             ConcurrencyLimitConfig.builder().maxConcurrency(LIMIT).build(),
             time.clock(),
-            (task, delay) -> time.schedule(task, delay)::cancel);
+            VirtualScheduler.of(time));
     AtomicInteger running = new AtomicInteger();
     AtomicInteger mostRunning = new AtomicInteger();
     BlockingQueue<CompletableFuture<Integer>> started = new LinkedBlockingQueue<>();

@@ -8,6 +8,7 @@ import dev.trinity.api.LlmResponse;
 import dev.trinity.api.ResponseValidator;
 import dev.trinity.cache.RedisPermits;
 import dev.trinity.cache.RedisPermitsException;
+import dev.trinity.core.testing.VirtualScheduler;
 import dev.trinity.logging.MdcSnapshot;
 import dev.trinity.test.VirtualTime;
 import java.net.ConnectException;
@@ -40,7 +41,7 @@ class FleetLimitInterceptorTest {
           "json",
           "m",
           time.clock(),
-          (task, delay) -> time.schedule(task, delay)::cancel,
+          VirtualScheduler.of(time),
           Duration.ofSeconds(30),
           () -> "key",
           ResponseValidator.ACCEPT_ALL,

@@ -25,10 +25,12 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -231,6 +233,32 @@ public final class PipelineHarness implements AutoCloseable {
 
   public CompletableFuture<LlmResponse> send(Door door) {
     return send(door, LlmRequest.of("hello"));
+  }
+
+  /**
+   * Two identical asynchronous calls, the second made while the first is at the server (held there
+   * until then), so that the second joins the first; waits for both.
+   *
+   * @param prompt the prompt both send
+   * @param answer the server's answer
+   * @return both calls' futures, done, the first one first
+   */
+  public List<CompletableFuture<LlmResponse>> joinedPair(String prompt, String answer) {
+    CountDownLatch release = new CountDownLatch(1);
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            release.await(10, TimeUnit.SECONDS);
+            return ok(answer);
+          }
+        });
+    CompletableFuture<LlmResponse> first = send(Door.ASYNC, LlmRequest.of(prompt));
+    awaitRequests(1);
+    CompletableFuture<LlmResponse> second = send(Door.ASYNC, LlmRequest.of(prompt));
+    release.countDown();
+    waiting().until(() -> first.isDone() && second.isDone());
+    return List.of(first, second);
   }
 
   public void awaitRequests(int n) {

@@ -143,23 +143,7 @@ class RequestListenerTest {
 
   @Test
   void identicalCallsInFlightAreEachReportedAndTheJoinerIsCoalesced() {
-    CountDownLatch release = new CountDownLatch(1);
-    harness()
-        .server
-        .setDispatcher(
-            new Dispatcher() {
-              @Override
-              public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-                release.await(10, TimeUnit.SECONDS);
-                return ok("shared");
-              }
-            });
-    CompletableFuture<LlmResponse> first = h.send(Door.ASYNC, LlmRequest.of("same"));
-    h.awaitRequests(1);
-    CompletableFuture<LlmResponse> second = h.send(Door.ASYNC, LlmRequest.of("same"));
-    release.countDown();
-    resultOf(first);
-    resultOf(second);
+    harness().joinedPair("same", "shared").forEach(PipelineHarness::resultOf);
 
     List<RequestCompleted> done = events.events(RequestCompleted.class);
     assertThat(done).hasSize(2);

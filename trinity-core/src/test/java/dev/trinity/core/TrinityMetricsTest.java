@@ -149,23 +149,9 @@ class TrinityMetricsTest {
 
   @Test
   void theCallThatJoinedAnIdenticalOneCountsItsTokensAsSavedByCoalescing() {
-    CountDownLatch release = new CountDownLatch(1);
     h = new PipelineHarness(b -> b.addListener(metrics));
     metrics.bindTo(registry);
-    h.server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-            release.await(10, TimeUnit.SECONDS);
-            return ok("shared");
-          }
-        });
-    CompletableFuture<LlmResponse> a = h.send(Door.ASYNC, LlmRequest.of("same"));
-    h.awaitRequests(1);
-    CompletableFuture<LlmResponse> b = h.send(Door.ASYNC, LlmRequest.of("same"));
-    release.countDown();
-    resultOf(a);
-    resultOf(b);
+    h.joinedPair("same", "shared").forEach(PipelineHarness::resultOf);
 
     assertThat(saved("coalescing", "input")).isEqualTo(3);
     assertThat(saved("coalescing", "output")).isEqualTo(5);

@@ -8,6 +8,7 @@ import dev.trinity.api.LlmProviderFactory;
 import dev.trinity.api.LlmRequest;
 import dev.trinity.api.ProviderConfig;
 import dev.trinity.api.ProviderContext;
+import dev.trinity.api.ProviderException;
 import dev.trinity.core.LlmConfig;
 import dev.trinity.core.Trinity;
 import dev.trinity.core.internal.providers.ollama.OllamaProviderFactory;
@@ -172,7 +173,15 @@ public final class StreamingCallerCost {
     @Override
     public CompletableFuture<HttpResponse<byte[]>> send(
         HttpRequest request, String provider, String model) {
-      throw new UnsupportedOperationException("streams only");
+      // the benchmark streams only; a whole-answer call is refused as a transport that cannot
+      // stream refuses lines()
+      return CompletableFuture.failedFuture(
+          new ProviderException(
+              provider,
+              ProviderException.NO_STATUS,
+              "the benchmark's transport answers streamed calls only",
+              false,
+              null));
     }
 
     @Override

@@ -242,34 +242,6 @@ public final class LlmPipeline implements AsyncLlmClient {
     return result;
   }
 
-  /** A call's deadline timer, which may be set after the stages have started. Thread-safe. */
-  private static final class DeadlineTimer {
-    private Scheduler.@Nullable Cancellable timer;
-    private boolean cancelled;
-
-    void set(Scheduler.Cancellable scheduled) {
-      synchronized (this) {
-        if (!cancelled) {
-          timer = scheduled;
-          return;
-        }
-      }
-      scheduled.cancel(); // the call ended first
-    }
-
-    void cancel() {
-      Scheduler.Cancellable t;
-      synchronized (this) {
-        cancelled = true;
-        t = timer;
-        timer = null;
-      }
-      if (t != null) {
-        t.cancel();
-      }
-    }
-  }
-
   /** Reports the start to the listeners and runs the stages; never throws. */
   private CompletableFuture<LlmResponse> start(
       LlmRequest effective,

@@ -170,9 +170,14 @@ public final class FleetLimitInterceptor implements Interceptor {
         return;
       }
       renewLater();
-      CompletableFuture<LlmResponse> call = proceed();
-      call.whenComplete((r, e) -> release());
-      forward(call);
+      // the permit goes back before the caller hears the answer: a close() right after it finds
+      // the release on its way and waits for it
+      proceed()
+          .whenComplete(
+              (r, e) -> {
+                release();
+                settle(r, e);
+              });
     }
 
     private CompletableFuture<LlmResponse> proceed() {
@@ -231,14 +236,15 @@ public final class FleetLimitInterceptor implements Interceptor {
     }
 
     private void forward(CompletableFuture<LlmResponse> call) {
-      call.whenComplete(
-          (r, e) -> {
-            if (e != null) {
-              result.completeExceptionally(e);
-            } else {
-              result.complete(r);
-            }
-          });
+      call.whenComplete(this::settle);
+    }
+
+    private void settle(@Nullable LlmResponse r, @Nullable Throwable e) {
+      if (e != null) {
+        result.completeExceptionally(e);
+      } else {
+        result.complete(r);
+      }
     }
   }
 }
